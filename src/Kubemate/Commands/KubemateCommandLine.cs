@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Kubemate.Commands;
+
+/// <summary>The <c>kubemate</c> command tree. Each verb lives in its own file and is added here.</summary>
+public static class KubemateCommandLine
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Kubemate: operate a service mesh and an edge gateway on Kubernetes safely.");
+        return root;
+    }
+}

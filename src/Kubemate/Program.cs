@@ -1,0 +1,3 @@
+using Kubemate.Commands;
+
+return await KubemateCommandLine.Build().Parse(args).InvokeAsync();
