@@ -8,6 +8,8 @@ public static class KubemateCommandLine
     public static RootCommand Build()
     {
         var root = new RootCommand("Kubemate: operate a service mesh and an edge gateway on Kubernetes safely.");
+        root.Subcommands.Add(SandboxCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         return root;
     }
 }

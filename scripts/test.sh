@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every Kubemate test on a fresh machine: installs what the tests need, builds with warnings as errors,
+# runs all test projects, and ends with one line "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v kubectl >/dev/null 2>&1 || need_apt+=(kubernetes-client)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "installing: ${need_apt[*]}"
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
+fi
+command -v kubectl >/dev/null || { echo "kubectl is required and could not be installed" >&2; exit 1; }
+kubectl version --client 2>/dev/null | head -1
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Kubemate.slnx -c Release -nologo -v quiet
+
+log=$(mktemp)
+status=0
+dotnet test Kubemate.slnx -c Release --no-build -nologo -v quiet 2>&1 | tee "$log" || status=$?
+
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Yaml;
+using Microsoft.AspNetCore.Http;
+
+namespace Kubemate.Sandbox.Http;
+
+/// <summary>Reads request bodies: size-limited, JSON or YAML, with errors worded as the apiserver words them.</summary>
+public static class RequestBody
+{
+    public static async Task<byte[]> ReadBytes(HttpContext context, long limit)
+    {
+        if (context.Request.ContentLength > limit)
+        {
+            throw ApiError.TooLarge(limit);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw ApiError.TooLarge(limit);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    public static string MediaType(HttpContext context) =>
+        (context.Request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
+
+    /// <summary>Parses a JSON or YAML document; anything else is 415, a malformed body 400.</summary>
+    public static JsonNode? Parse(byte[] body, string mediaType)
+    {
+        if (body.Length == 0)
+        {
+            throw ApiError.BadRequest("the request body is empty");
+        }
+        var yaml = mediaType is "application/yaml" or "application/apply-patch+yaml" or "text/yaml" or "application/x-yaml";
+        var json = mediaType is "application/json" or "application/merge-patch+json" or "application/strategic-merge-patch+json" or "application/json-patch+json" or "*/*";
+        if (!yaml && !json)
+        {
+            throw ApiError.UnsupportedMediaType(mediaType);
+        }
+        try
+        {
+            return yaml ? YamlJson.Parse(Encoding.UTF8.GetString(body)) : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+        }
+        catch (JsonException ex)
+        {
+            throw ApiError.BadRequest($"the body of the request could not be decoded as JSON: {ex.Message}");
+        }
+        catch (YamlFormatException ex)
+        {
+            throw ApiError.BadRequest($"the body of the request could not be decoded as YAML: {ex.Message}");
+        }
+    }
+
+    public static JsonObject ParseObject(byte[] body, string mediaType) =>
+        Parse(body, mediaType) as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+}

@@ -1,0 +1,28 @@
+namespace Kubemate.Sandbox.Storage;
+
+/// <summary>Raised by the store when a write's precondition fails; handlers turn these into Status responses.</summary>
+public abstract class StoreException(string message) : Exception(message);
+
+public sealed class AlreadyExistsException(ObjectKey key) : StoreException($"{key} already exists")
+{
+    public ObjectKey Key { get; } = key;
+}
+
+public sealed class NotFoundException(ObjectKey key) : StoreException($"{key} not found")
+{
+    public ObjectKey Key { get; } = key;
+}
+
+public sealed class ConflictException(ObjectKey key, long expected, long actual)
+    : StoreException($"{key}: resourceVersion {expected} is stale, current is {actual}")
+{
+    public ObjectKey Key { get; } = key;
+}
+
+/// <summary>The requested watch start is older than the retained history (HTTP 410 Gone).</summary>
+public sealed class ExpiredException(long requested, long oldest)
+    : StoreException($"too old resource version: {requested} ({oldest})")
+{
+    public long Requested { get; } = requested;
+    public long Oldest { get; } = oldest;
+}

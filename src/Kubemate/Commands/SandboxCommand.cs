@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Globalization;
+using Kubemate.Sandbox;
+using Kubemate.Sandbox.Simulation;
+
+namespace Kubemate.Commands;
+
+/// <summary><c>kubemate sandbox</c>: runs the embedded Kubernetes-compatible API server in the foreground.</summary>
+public static class SandboxCommand
+{
+    public static Command Create()
+    {
+        var listen = new Option<string>("--listen") { Description = "Loopback address and port to listen on (port 0 picks a free one)", DefaultValueFactory = _ => "127.0.0.1:0" };
+        var kubeconfig = new Option<FileInfo?>("--write-kubeconfig") { Description = "Write a kubeconfig for kubectl and the C# client to this file" };
+        var empty = new Option<bool>("--empty") { Description = "Start without the demo estate (only the system namespaces and default RBAC)" };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Persist the cluster state in this directory (crash-safe); in memory when omitted" };
+        var command = new Command("sandbox", "Run the embedded Kubernetes-compatible sandbox API server in the foreground")
+        {
+            listen, kubeconfig, empty, dataDir,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var (address, port) = ParseListen(result.GetValue(listen)!);
+            var options = new SandboxOptions { ListenAddress = address, Port = port, DataDirectory = result.GetValue(dataDir)?.FullName };
+            await using var server = await SandboxLauncher.StartAsync(options, result.GetValue(empty), cancellationToken);
+            if (result.GetValue(kubeconfig) is { } file)
+            {
+                server.WriteKubeconfig(file.FullName);
+            }
+            Console.Out.WriteLine($"ready {server.Url} (kubeconfig: {result.GetValue(kubeconfig)?.FullName ?? "not written"})");
+            Console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    public static (string Address, int Port) ParseListen(string listen)
+    {
+        var colon = listen.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(listen[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            throw new ArgumentException($"--listen: \"{listen}\" is not ADDRESS:PORT (for example 127.0.0.1:6443)");
+        }
+        return (listen[..colon].Trim('[', ']'), port);
+    }
+}
