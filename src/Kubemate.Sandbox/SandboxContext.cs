@@ -28,6 +28,8 @@ public sealed class SandboxContext
     public AdmissionChain Admission { get; }
     internal ResourceApi Resources { get; }
     public TimeProvider Clock { get; }
+    /// <summary>The API server's HTTPS address, once it listens.</summary>
+    public Uri? ServerUrl { get; internal set; }
     public ILoggerFactory Loggers { get; }
 
     /// <summary>Where proxied requests to pods and services go (e.g. the simulated proxies' metrics).</summary>

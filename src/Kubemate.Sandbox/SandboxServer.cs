@@ -10,6 +10,7 @@ using Kubemate.Sandbox.Http;
 using Kubemate.Sandbox.Persistence;
 using Kubemate.Sandbox.Resources;
 using Kubemate.Sandbox.Storage;
+using Kubemate.Sandbox.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,9 +31,10 @@ public sealed class SandboxServer : IAsyncDisposable
     private readonly IReadOnlyList<ISandboxComponent> _components;
 
     private SandboxServer(WebApplication app, ObjectStore store, ResourceRegistry registry, SandboxContext context,
-        IReadOnlyList<SandboxUser> users, List<IDisposable> controllers, IReadOnlyList<ISandboxComponent> components)
+        IReadOnlyList<SandboxUser> users, List<IDisposable> controllers, IReadOnlyList<ISandboxComponent> components, SandboxCertificates certificates)
     {
         _app = app;
+        Certificates = certificates;
         Store = store;
         Registry = registry;
         Context = context;
@@ -41,7 +43,9 @@ public sealed class SandboxServer : IAsyncDisposable
         _components = components;
     }
 
-    public Uri Url { get; private set; } = new("http://127.0.0.1/");
+    public Uri Url { get; private set; } = new("https://127.0.0.1/");
+    /// <summary>The CA clients must trust and the serving certificate.</summary>
+    public SandboxCertificates Certificates { get; }
     public ObjectStore Store { get; }
     public ResourceRegistry Registry { get; }
     public SandboxContext Context { get; }
@@ -64,6 +68,7 @@ public sealed class SandboxServer : IAsyncDisposable
         }
         clock ??= TimeProvider.System;
         var users = UserStore.Load(options.DataDirectory, extraUsers ?? []);
+        var certificates = SandboxCertificates.LoadOrCreate(options.DataDirectory, clock);
         IStoreJournal? journal = options.DataDirectory is null ? null : new FileJournal(Path.Combine(options.DataDirectory, "state"));
         var store = new ObjectStore(options.WatchHistory, journal);
         var registry = new ResourceRegistry();
@@ -76,8 +81,8 @@ public sealed class SandboxServer : IAsyncDisposable
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(address, options.Port);
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes + 1;
+            kestrel.Listen(address, options.Port, listen => listen.UseHttps(certificates.Serving));
+            kestrel.Limits.MaxRequestBodySize = null; // RequestBody enforces the limit with a proper 413 Status
             kestrel.AddServerHeader = false;
         });
         var admission = new AdmissionChain();
@@ -109,10 +114,11 @@ public sealed class SandboxServer : IAsyncDisposable
         var context = new SandboxContext(store, registry, admission, app.Services.GetRequiredService<ResourceApi>(), clock, loggers);
         SystemObjects.Ensure(store, clock);
         var componentList = (components ?? []).ToList();
-        var server = new SandboxServer(app, store, registry, context, users, controllers, componentList);
+        var server = new SandboxServer(app, store, registry, context, users, controllers, componentList, certificates);
         await app.StartAsync(cancellationToken);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.Url = new Uri(bound.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        context.ServerUrl = server.Url;
         foreach (var component in componentList)
         {
             await component.StartAsync(context, server, cancellationToken);
@@ -139,7 +145,11 @@ public sealed class SandboxServer : IAsyncDisposable
         {
             ["apiVersion"] = "v1",
             ["kind"] = "Config",
-            ["clusters"] = new JsonArray(new JsonObject { ["name"] = "kubemate-sandbox", ["cluster"] = new JsonObject { ["server"] = server } }),
+            ["clusters"] = new JsonArray(new JsonObject { ["name"] = "kubemate-sandbox", ["cluster"] = new JsonObject
+            {
+                ["server"] = server,
+                ["certificate-authority-data"] = Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(Certificates.AuthorityPem)),
+            } }),
             ["users"] = authInfos,
             ["contexts"] = contexts,
             ["current-context"] = ContextName(Admin),

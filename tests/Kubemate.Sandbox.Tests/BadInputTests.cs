@@ -80,7 +80,7 @@ public sealed class BadInputTests(SandboxServerFixture fixture) : IClassFixture<
     [Fact]
     public async Task Requests_without_a_valid_token_are_401()
     {
-        using var anonymous = new HttpClient { BaseAddress = fixture.Server.Url };
+        using var anonymous = new HttpClient(fixture.Server.Certificates.CreateTrustingHandler()) { BaseAddress = fixture.Server.Url };
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/namespaces")).StatusCode);
         anonymous.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-token");
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/namespaces")).StatusCode);

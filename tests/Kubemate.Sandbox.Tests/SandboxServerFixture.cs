@@ -19,12 +19,13 @@ public sealed class SandboxServerFixture : IAsyncLifetime
     public Kubernetes Client(string user = "admin") => new(new KubernetesClientConfiguration
     {
         Host = Server.Url.ToString(),
+        SslCaCerts = [Server.Certificates.Authority],
         AccessToken = Server.Users.Single(u => u.Name == user).Token,
     });
 
     public HttpClient Http(string user = "admin")
     {
-        var http = new HttpClient { BaseAddress = Server.Url };
+        var http = new HttpClient(Server.Certificates.CreateTrustingHandler()) { BaseAddress = Server.Url };
         http.DefaultRequestHeaders.Authorization = new("Bearer", Server.Users.Single(u => u.Name == user).Token);
         return http;
     }

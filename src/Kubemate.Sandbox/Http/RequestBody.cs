@@ -9,10 +9,14 @@ namespace Kubemate.Sandbox.Http;
 /// <summary>Reads request bodies: size-limited, JSON or YAML, with errors worded as the apiserver words them.</summary>
 public static class RequestBody
 {
+    /// <summary>Bodies this large are still read (and dropped) so the client hears the 413 instead of a reset connection.</summary>
+    private const long DrainLimit = 64L * 1024 * 1024;
+
     public static async Task<byte[]> ReadBytes(HttpContext context, long limit)
     {
         if (context.Request.ContentLength > limit)
         {
+            await Drain(context);
             throw ApiError.TooLarge(limit);
         }
         using var buffer = new MemoryStream();
@@ -22,11 +26,23 @@ public static class RequestBody
         {
             if (buffer.Length + read > limit)
             {
+                await Drain(context);
                 throw ApiError.TooLarge(limit);
             }
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    private static async Task Drain(HttpContext context)
+    {
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while (total < DrainLimit && (read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            total += read;
+        }
     }
 
     public static string MediaType(HttpContext context) =>
