@@ -1,0 +1,7 @@
+namespace Kubemate.Model.Resilience;
+
+public enum RouteProtocol
+{
+    Http,
+    Grpc,
+}
