@@ -102,7 +102,7 @@ public sealed class KubectlBasicsTests(SandboxFixture fixture) : IClassFixture<S
         Assert.Equal(2, containers.Count);
         var app = containers.Single(c => c!["name"]!.GetValue<string>() == "app")!;
         Assert.Equal("ghcr.io/kubemate-demo/app:2.0.0", app["image"]!.GetValue<string>());
-        Assert.Equal(["A", "B"], app["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()));
+        Assert.Equal(["A", "B"], app["env"]!.AsArray().Select(e => e!["name"]!.GetValue<string>()).Order());
         Assert.Equal("ghcr.io/kubemate-demo/sidecar:1.0.0", containers.Single(c => c!["name"]!.GetValue<string>() == "sidecar")!["image"]!.GetValue<string>());
     }
 
