@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Validation;
 using Kubemate.Schema.Formatting;
 
 namespace Kubemate.Schema;
@@ -45,14 +46,14 @@ public sealed record FieldError(string Field, FieldErrorType Type, string Detail
         new(field, FieldErrorType.Invalid, detail) { BadValue = GoFormat.BadValue(value) };
 
     public static FieldError Invalid(string field, string value, string detail) =>
-        new(field, FieldErrorType.Invalid, detail) { BadValue = GoFormat.Quote(value) };
+        new(field, FieldErrorType.Invalid, detail) { BadValue = GoQuote.Quote(value) };
 
     public static FieldError TypeInvalid(string field, string value, string detail) =>
-        new(field, FieldErrorType.TypeInvalid, detail) { BadValue = GoFormat.Quote(value) };
+        new(field, FieldErrorType.TypeInvalid, detail) { BadValue = GoQuote.Quote(value) };
 
     public static FieldError NotSupported(string field, JsonNode? value, IEnumerable<string> supported)
     {
-        var quoted = supported.Select(GoFormat.Quote).ToList();
+        var quoted = supported.Select(GoQuote.Quote).ToList();
         var detail = quoted.Count == 0 ? string.Empty : "supported values: " + string.Join(", ", quoted);
         return new FieldError(field, FieldErrorType.NotSupported, detail) { BadValue = GoFormat.BadValue(value) };
     }
@@ -77,5 +78,5 @@ public sealed record FieldError(string Field, FieldErrorType Type, string Detail
 
     /// <summary>A field the schema does not declare; <paramref name="field"/> is the pruned path (<c>spec.foo</c>).</summary>
     public static FieldError UnknownField(string field) =>
-        new(field, FieldErrorType.UnknownField, "unknown field " + GoFormat.Quote(field));
+        new(field, FieldErrorType.UnknownField, "unknown field " + GoQuote.Quote(field));
 }

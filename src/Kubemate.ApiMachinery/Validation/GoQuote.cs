@@ -4,7 +4,7 @@ using System.Text;
 namespace Kubemate.ApiMachinery.Validation;
 
 /// <summary>Quotes a string the way Go's <c>%q</c> does, so messages read exactly like the apiserver's.</summary>
-internal static class GoQuote
+public static class GoQuote
 {
     public static string Quote(string value)
     {

@@ -30,19 +30,20 @@ public static partial class NameFormats
     private const string LabelValueMessage =
         "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
-    [GeneratedRegex("^" + Dns1123LabelFormat + "$", RegexOptions.CultureInvariant)]
+    // \z, not $: Go's $ matches only at the very end, .NET's also before a final newline ("web\n" must be invalid).
+    [GeneratedRegex("^" + Dns1123LabelFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1123LabelRegex();
 
-    [GeneratedRegex("^" + Dns1123SubdomainFormat + "$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + Dns1123SubdomainFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1123SubdomainRegex();
 
-    [GeneratedRegex("^" + Dns1035LabelFormat + "$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + Dns1035LabelFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Dns1035LabelRegex();
 
-    [GeneratedRegex("^" + QualifiedNameFormat + "$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + QualifiedNameFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex QualifiedNameRegex();
 
-    [GeneratedRegex("^" + LabelValueFormat + "$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^" + LabelValueFormat + "\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LabelValueRegex();
 
     public static IReadOnlyList<string> IsDns1123Subdomain(string value)

@@ -132,6 +132,14 @@ public static class TableConverter
                 age,
             ],
             "Namespace" => [name, new Column("Status", "string", 0, (o, _) => o.GetString("status", "phase") ?? "Active"), age],
+            "Node" =>
+            [
+                name,
+                new Column("Status", "string", 0, (o, _) => NodeReady(o)),
+                new Column("Roles", "string", 0, (o, _) => NodeRoles(o)),
+                age,
+                new Column("Version", "string", 0, (o, _) => o.GetString("status", "nodeInfo", "kubeletVersion") ?? ""),
+            ],
             "Endpoints" => [name, new Column("Endpoints", "string", 0, (o, _) => EndpointsText(o)), age],
             "Job" =>
             [
@@ -210,6 +218,23 @@ public static class TableConverter
             return HumanDuration(now - when);
         }
         return value;
+    }
+
+    private static string NodeReady(JsonObject node)
+    {
+        var ready = (node.At("status", "conditions") as JsonArray ?? []).FirstOrDefault(c => c.GetString("type") == "Ready");
+        var status = ready.GetString("status") == "True" ? "Ready" : ready is null ? "Unknown" : "NotReady";
+        return node.GetBool("spec", "unschedulable") == true ? status + ",SchedulingDisabled" : status;
+    }
+
+    private static string NodeRoles(JsonObject node)
+    {
+        var roles = node.Labels().Keys
+            .Where(k => k.StartsWith("node-role.kubernetes.io/", StringComparison.Ordinal))
+            .Select(k => k["node-role.kubernetes.io/".Length..])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return roles.Count == 0 ? "<none>" : string.Join(",", roles);
     }
 
     private static int Count(JsonNode? node) => node is JsonArray array ? array.Count : 0;

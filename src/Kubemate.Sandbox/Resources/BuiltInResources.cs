@@ -13,6 +13,7 @@ public static class BuiltInResources
         return
         [
             Res("", "v1", "namespaces", "Namespace", false, ["ns"], sub: ["status", "finalize"], verbs: ["create", "delete", "get", "list", "patch", "update", "watch"]),
+            Res("", "v1", "nodes", "Node", false, ["no"], sub: ["status", "proxy"]),
             Res("", "v1", "pods", "Pod", true, ["po"], all, ["status", "log", "proxy", "eviction", "exec"]),
             Res("", "v1", "services", "Service", true, ["svc"], all, ["status", "proxy"], verbs: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]),
             Res("", "v1", "endpoints", "Endpoints", true, ["ep"]),

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Naming;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Crds;
 
@@ -48,7 +48,7 @@ internal static class CrdNamesReader
 
     private static void Check(string value, FieldPath path, List<FieldError> errors, bool evenIfEmpty = false)
     {
-        if ((value.Length > 0 || evenIfEmpty) && NameValidation.Dns1035Label(value) is { Count: > 0 } problems)
+        if ((value.Length > 0 || evenIfEmpty) && NameFormats.IsDns1035Label(value) is { Count: > 0 } problems)
         {
             errors.Add(FieldError.Invalid(path.ToString(), value, string.Join(",", problems)));
         }
@@ -56,7 +56,7 @@ internal static class CrdNamesReader
 
     private static void CheckKind(string value, FieldPath path, List<FieldError> errors)
     {
-        if (value.Length > 0 && NameValidation.Dns1035Label(value.ToLowerInvariant()) is { Count: > 0 } problems)
+        if (value.Length > 0 && NameFormats.IsDns1035Label(value.ToLowerInvariant()) is { Count: > 0 } problems)
         {
             errors.Add(FieldError.Invalid(path.ToString(), value, "may have mixed case, but should otherwise match: " + string.Join(",", problems)));
         }

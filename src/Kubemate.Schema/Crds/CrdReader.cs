@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Naming;
+using Kubemate.ApiMachinery.Validation;
 using Kubemate.Schema.Validation;
 
 namespace Kubemate.Schema.Crds;
@@ -66,7 +66,7 @@ internal static class CrdReader
         {
             errors.Add(FieldError.Required(path.ToString()));
         }
-        else if (NameValidation.Dns1123Subdomain(group) is { Count: > 0 } problems)
+        else if (NameFormats.IsDns1123Subdomain(group) is { Count: > 0 } problems)
         {
             errors.Add(FieldError.Invalid(path.ToString(), group, string.Join(",", problems)));
         }
@@ -83,7 +83,7 @@ internal static class CrdReader
             errors.Add(FieldError.Required("metadata.name", "name or generateName is required"));
             return;
         }
-        foreach (var problem in NameValidation.Dns1123Subdomain(name))
+        foreach (var problem in NameFormats.IsDns1123Subdomain(name))
         {
             errors.Add(FieldError.Invalid("metadata.name", name, problem));
         }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Naming;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Crds;
 
@@ -50,7 +50,7 @@ internal static class CrdVersionReader
         {
             errors.Add(FieldError.Required(path.Child("name").ToString()));
         }
-        else if (NameValidation.Dns1035Label(name) is { Count: > 0 } problems)
+        else if (NameFormats.IsDns1035Label(name) is { Count: > 0 } problems)
         {
             errors.Add(FieldError.Invalid(path.Child("name").ToString(), name, string.Join(",", problems)));
         }

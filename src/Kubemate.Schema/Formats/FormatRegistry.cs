@@ -1,4 +1,4 @@
-using Kubemate.Schema.Naming;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Formats;
 
@@ -34,8 +34,8 @@ internal static class FormatRegistry
         ["date"] = TimeFormats.IsDate,
         ["duration"] = TimeFormats.IsDuration,
         ["datetime"] = TimeFormats.IsDateTime,
-        ["k8sshortname"] = value => NameValidation.Dns1123Label(value).Count == 0,
-        ["k8slongname"] = value => NameValidation.Dns1123Subdomain(value).Count == 0,
+        ["k8sshortname"] = value => NameFormats.IsDns1123Label(value).Count == 0,
+        ["k8slongname"] = value => NameFormats.IsDns1123Subdomain(value).Count == 0,
     };
 
     /// <summary>

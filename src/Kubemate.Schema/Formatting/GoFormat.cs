@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Validation;
 using Kubemate.Schema.Validation;
 
 namespace Kubemate.Schema.Formatting;
@@ -25,18 +26,6 @@ internal static class GoFormat
     {
         var builder = new StringBuilder();
         AppendSharpV(builder, value);
-        return builder.ToString();
-    }
-
-    public static string Quote(string value)
-    {
-        var builder = new StringBuilder(value.Length + 2);
-        builder.Append('"');
-        foreach (var rune in value.EnumerateRunes())
-        {
-            AppendQuotedRune(builder, rune);
-        }
-        builder.Append('"');
         return builder.ToString();
     }
 
@@ -127,7 +116,7 @@ internal static class GoFormat
         switch (value.GetValueKind())
         {
             case JsonValueKind.String when JsonSemantics.IsString(value, out var text):
-                return Quote(text);
+                return GoQuote.Quote(text);
             case JsonValueKind.True:
                 return "true";
             case JsonValueKind.False:
@@ -151,7 +140,7 @@ internal static class GoFormat
                 var first = true;
                 foreach (var (key, child) in obj.OrderBy(pair => pair.Key, StringComparer.Ordinal))
                 {
-                    builder.Append(first ? string.Empty : ", ").Append(Quote(key)).Append(':');
+                    builder.Append(first ? string.Empty : ", ").Append(GoQuote.Quote(key)).Append(':');
                     AppendSharpV(builder, child);
                     first = false;
                 }
@@ -171,47 +160,6 @@ internal static class GoFormat
                 break;
         }
     }
-
-    private static void AppendQuotedRune(StringBuilder builder, Rune rune)
-    {
-        switch (rune.Value)
-        {
-            case '"': builder.Append("\\\""); return;
-            case '\\': builder.Append("\\\\"); return;
-            case '\a': builder.Append("\\a"); return;
-            case '\b': builder.Append("\\b"); return;
-            case '\f': builder.Append("\\f"); return;
-            case '\n': builder.Append("\\n"); return;
-            case '\r': builder.Append("\\r"); return;
-            case '\t': builder.Append("\\t"); return;
-            case '\v': builder.Append("\\v"); return;
-        }
-        if (rune.Value < 0x20 || rune.Value == 0x7f)
-        {
-            builder.Append("\\x").Append(rune.Value.ToString("x2", CultureInfo.InvariantCulture));
-        }
-        else if (IsGoPrintable(rune))
-        {
-            builder.Append(rune.ToString());
-        }
-        else if (rune.Value <= 0xffff)
-        {
-            builder.Append("\\u").Append(rune.Value.ToString("x4", CultureInfo.InvariantCulture));
-        }
-        else
-        {
-            builder.Append("\\U").Append(rune.Value.ToString("x8", CultureInfo.InvariantCulture));
-        }
-    }
-
-    // Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    private static bool IsGoPrintable(Rune rune) => rune.Value == ' ' || Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse
-            or UnicodeCategory.OtherNotAssigned or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator
-            or UnicodeCategory.ParagraphSeparator => false,
-        _ => true,
-    };
 
     // The shortest round-trip decimal digits of value and where the decimal point falls relative to them.
     private static (bool Negative, string Digits, int PointPosition) ShortestDigits(double value)

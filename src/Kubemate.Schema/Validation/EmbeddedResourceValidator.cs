@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Naming;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Validation;
 
@@ -71,7 +71,7 @@ internal static class EmbeddedResourceValidator
         {
             errors.Add(FieldError.Required(path.ToString()));
         }
-        else if (NameValidation.Dns1035Label(kind.ToLowerInvariant()) is { Count: > 0 } problems)
+        else if (NameFormats.IsDns1035Label(kind.ToLowerInvariant()) is { Count: > 0 } problems)
         {
             errors.Add(FieldError.Invalid(path.ToString(), kind, "may have mixed case, but should otherwise match: " + string.Join(",", problems)));
         }

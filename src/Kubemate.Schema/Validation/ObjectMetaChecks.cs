@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Naming;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Validation;
 
@@ -21,7 +21,7 @@ internal static class ObjectMetaChecks
         }
         if (StringField(meta, "name", path, errors) is { Length: > 0 } name)
         {
-            foreach (var problem in NameValidation.PathSegmentName(name))
+            foreach (var problem in NameFormats.IsPathSegmentName(name))
             {
                 errors.Add(FieldError.Invalid(path.Child("name").ToString(), name, problem));
             }
@@ -29,7 +29,7 @@ internal static class ObjectMetaChecks
         StringField(meta, "generateName", path, errors);
         if (StringField(meta, "namespace", path, errors) is { Length: > 0 } ns)
         {
-            foreach (var problem in NameValidation.Dns1123Label(ns))
+            foreach (var problem in NameFormats.IsDns1123Label(ns))
             {
                 errors.Add(FieldError.Invalid(path.Child("namespace").ToString(), ns, problem));
             }
@@ -39,8 +39,8 @@ internal static class ObjectMetaChecks
             var labelsPath = path.Child("labels").ToString();
             foreach (var (key, value) in labels)
             {
-                errors.AddRange(NameValidation.QualifiedName(key).Select(problem => FieldError.Invalid(labelsPath, key, problem)));
-                errors.AddRange(NameValidation.LabelValue(value).Select(problem => FieldError.Invalid(labelsPath, value, problem)));
+                errors.AddRange(NameFormats.IsQualifiedName(key).Select(problem => FieldError.Invalid(labelsPath, key, problem)));
+                errors.AddRange(NameFormats.IsLabelValue(value).Select(problem => FieldError.Invalid(labelsPath, value, problem)));
             }
         }
         if (StringMap(meta, "annotations", path, errors) is { } annotations)
@@ -49,7 +49,7 @@ internal static class ObjectMetaChecks
             var totalSize = 0;
             foreach (var (key, value) in annotations)
             {
-                errors.AddRange(NameValidation.QualifiedName(key.ToLowerInvariant()).Select(problem => FieldError.Invalid(annotationsPath, key, problem)));
+                errors.AddRange(NameFormats.IsQualifiedName(key.ToLowerInvariant()).Select(problem => FieldError.Invalid(annotationsPath, key, problem)));
                 totalSize += Encoding.UTF8.GetByteCount(key) + Encoding.UTF8.GetByteCount(value);
             }
             if (totalSize > TotalAnnotationSizeLimit)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Formatting;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Validation;
 
@@ -13,7 +13,7 @@ internal sealed partial class ValueValidator
         {
             return;
         }
-        var quotedPath = GoFormat.Quote(path.ToString());
+        var quotedPath = GoQuote.Quote(path.ToString());
 
         if (schema.AnyOf.Count > 0)
         {

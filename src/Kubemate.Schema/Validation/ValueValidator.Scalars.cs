@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kubemate.ApiMachinery.Validation;
 using Kubemate.Schema.Formats;
 using Kubemate.Schema.Formatting;
 
@@ -14,7 +15,7 @@ internal sealed partial class ValueValidator
         var length = schema.MaxLength is null && schema.MinLength is null ? 0 : text.EnumerateRunes().Count();
         if (schema.MaxLength is { } max && length > max)
         {
-            AddError(FieldError.TooLong(path.ToString(), max) with { BadValue = GoFormat.Quote(text) });
+            AddError(FieldError.TooLong(path.ToString(), max) with { BadValue = GoQuote.Quote(text) });
             return;
         }
         if (schema.MinLength is { } min && length < min)
@@ -55,7 +56,7 @@ internal sealed partial class ValueValidator
     {
         if (schema.CheckedFormat is { } format && FormatRegistry.IsStringFormat(format) && !FormatRegistry.Validates(format, text))
         {
-            AddError(FieldError.TypeInvalid(path.ToString(), text, $"{path} in body must be of type {format}: {GoFormat.Quote(text)}"));
+            AddError(FieldError.TypeInvalid(path.ToString(), text, $"{path} in body must be of type {format}: {GoQuote.Quote(text)}"));
         }
     }
 

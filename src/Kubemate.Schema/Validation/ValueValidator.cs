@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Kubemate.Schema.Formatting;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Schema.Validation;
 
@@ -85,7 +85,7 @@ internal sealed partial class ValueValidator
             && format != JsonSemantics.GoFormatName(value))
         {
             AddError(FieldError.TypeInvalid(path.ToString(), JsonSemantics.GoFormatName(value),
-                $"{path} in body must be of type {format}: {GoFormat.Quote(JsonSemantics.GoFormatName(value))}"));
+                $"{path} in body must be of type {format}: {GoQuote.Quote(JsonSemantics.GoFormatName(value))}"));
             return false;
         }
         // The apiserver lets strings and lists through wherever a formatted non-numeric value is expected.
@@ -104,7 +104,7 @@ internal sealed partial class ValueValidator
 
     private void AddTypeError(FieldPath path, string[] allowedTypes, string actualType) =>
         AddError(FieldError.TypeInvalid(path.ToString(), actualType,
-            $"{path} in body must be of type {string.Join(",", allowedTypes)}: {GoFormat.Quote(actualType)}"));
+            $"{path} in body must be of type {string.Join(",", allowedTypes)}: {GoQuote.Quote(actualType)}"));
 
     private void CheckEnum(JsonNode? value, StructuralSchema schema, FieldPath path)
     {

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 using Kubemate.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Kubemate.Commands;
@@ -33,7 +36,8 @@ public static class ServeCommand
             var (address, port) = SandboxCommand.ParseListen(result.GetValue(listen)!);
             await using var host = BuildHost(address, port, sandbox, kubeconfigPath);
             await host.StartAsync(cancellationToken);
-            Console.Out.WriteLine($"ready {host.Urls.First()} (sandbox cluster at {sandbox.Url}, kubeconfig: {kubeconfigPath ?? "not written"})");
+            var bound = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            Console.Out.WriteLine($"ready {bound} (sandbox cluster at {sandbox.Url}, kubeconfig: {kubeconfigPath ?? "not written"})");
             Console.Out.Flush();
             try
             {
