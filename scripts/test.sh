@@ -13,7 +13,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 command -v kubectl >/dev/null || { echo "kubectl is required and could not be installed" >&2; exit 1; }
-kubectl version --client 2>/dev/null | head -1
+echo "kubectl: $(kubectl version --client 2>/dev/null | head -n 1 || true)"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Kubemate.slnx -c Release -nologo -v quiet

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
+using Kubemate.Sandbox.Protobuf;
 using Microsoft.AspNetCore.Http;
 
 namespace Kubemate.Sandbox.Http;
@@ -54,6 +55,17 @@ public static class RequestBody
         if (body.Length == 0)
         {
             throw ApiError.BadRequest("the request body is empty");
+        }
+        if (mediaType == KubeProtobuf.MediaType)
+        {
+            try
+            {
+                return KubeProtobuf.Decode(body);
+            }
+            catch (FormatException ex)
+            {
+                throw ApiError.BadRequest($"the body of the request could not be decoded as protobuf: {ex.Message}");
+            }
         }
         var yaml = mediaType is "application/yaml" or "application/apply-patch+yaml" or "text/yaml" or "application/x-yaml";
         var json = mediaType is "application/json" or "application/merge-patch+json" or "application/strategic-merge-patch+json" or "application/json-patch+json" or "*/*";

@@ -27,9 +27,9 @@ public readonly ref struct Envelope(string apiVersion, string kind, ReadOnlySpan
         {
             return ReadUnknown(body[Magic.Length..]);
         }
-        catch (FormatException ex) when (!ex.Message.StartsWith("the protobuf envelope", StringComparison.Ordinal))
+        catch (FormatException ex)
         {
-            throw new FormatException($"the protobuf envelope (runtime.Unknown) is malformed: {ex.Message}", ex);
+            throw new FormatException($"bad protobuf envelope (runtime.Unknown): {ex.Message}", ex);
         }
     }
 
@@ -44,7 +44,7 @@ public readonly ref struct Envelope(string apiVersion, string kind, ReadOnlySpan
             var (number, wireType) = reader.ReadTag();
             if (wireType != WireType.LengthDelimited || number > 4)
             {
-                throw new FormatException($"the protobuf envelope has an unknown field {number} (wire type {wireType}); runtime.Unknown has typeMeta = 1, raw = 2, contentEncoding = 3, contentType = 4");
+                throw new FormatException($"unknown field {number} (wire type {wireType}); runtime.Unknown has typeMeta = 1, raw = 2, contentEncoding = 3, contentType = 4");
             }
             var value = reader.ReadLengthDelimited();
             switch (number)
@@ -56,14 +56,14 @@ public readonly ref struct Envelope(string apiVersion, string kind, ReadOnlySpan
                     raw = value;
                     break;
                 case 3 when !value.IsEmpty:
-                    throw new FormatException($"the protobuf envelope has contentEncoding '{Encoding.UTF8.GetString(value)}'; only unencoded bodies are supported");
+                    throw new FormatException($"contentEncoding '{Encoding.UTF8.GetString(value)}' is not supported, only unencoded bodies");
                 case 4 when !value.IsEmpty && !value.SequenceEqual("application/vnd.kubernetes.protobuf"u8):
-                    throw new FormatException($"the protobuf envelope has contentType '{Encoding.UTF8.GetString(value)}'; only application/vnd.kubernetes.protobuf is supported");
+                    throw new FormatException($"contentType '{Encoding.UTF8.GetString(value)}' is not supported, only application/vnd.kubernetes.protobuf");
             }
         }
         if (kind.Length == 0 || apiVersion.Length == 0)
         {
-            throw new FormatException("the protobuf envelope does not name the object's apiVersion and kind (typeMeta, field 1)");
+            throw new FormatException("it does not name the object's apiVersion and kind (typeMeta, field 1)");
         }
         return new Envelope(apiVersion, kind, raw);
     }
@@ -78,7 +78,7 @@ public readonly ref struct Envelope(string apiVersion, string kind, ReadOnlySpan
             var (number, wireType) = reader.ReadTag();
             if (wireType != WireType.LengthDelimited || number > 2)
             {
-                throw new FormatException($"the protobuf envelope's typeMeta has an unknown field {number} (wire type {wireType}); it has apiVersion = 1, kind = 2");
+                throw new FormatException($"typeMeta has an unknown field {number} (wire type {wireType}); it has apiVersion = 1, kind = 2");
             }
             var text = Encoding.UTF8.GetString(reader.ReadLengthDelimited());
             if (number == 1)

@@ -11,7 +11,18 @@ namespace Kubemate.Sandbox.Protobuf;
 /// </summary>
 public static class MessageDecoder
 {
-    public static JsonNode? Decode(ReadOnlySpan<byte> data, MessageSchema schema) => Decode(data, schema, "");
+    /// <summary>Decodes one message; malformed data or a field the schema lacks is a <see cref="FormatException"/> naming the field path.</summary>
+    public static JsonNode? Decode(ReadOnlySpan<byte> data, MessageSchema schema)
+    {
+        try
+        {
+            return Decode(data, schema, "");
+        }
+        catch (DecodeException ex)
+        {
+            throw new FormatException(ex.Message);
+        }
+    }
 
     private static JsonNode? Decode(ReadOnlySpan<byte> data, MessageSchema schema, string path)
     {
@@ -225,6 +236,6 @@ public static class MessageDecoder
     private static DecodeException Error(string path, MessageSchema schema, string detail) =>
         new(path.Length == 0 ? $"{schema.Name}: {detail}" : $"{path} ({schema.Name}): {detail}");
 
-    /// <summary>A FormatException that already names where it happened, so outer messages do not wrap it again.</summary>
+    /// <summary>An error that already names where it happened, so enclosing messages pass it on unchanged.</summary>
     private sealed class DecodeException(string message) : FormatException(message);
 }

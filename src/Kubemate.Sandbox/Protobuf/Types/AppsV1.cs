@@ -8,8 +8,8 @@ public static class AppsV1
 {
     public static readonly MessageSchema RollingUpdateDeployment = new("apps/v1 RollingUpdateDeployment",
     [
-        Field.Message(1, "maxUnavailable", Wellknown.IntOrString),
-        Field.Message(2, "maxSurge", Wellknown.IntOrString),
+        Field.Message(1, "maxUnavailable", WellKnown.IntOrString),
+        Field.Message(2, "maxSurge", WellKnown.IntOrString),
     ]);
 
     public static readonly MessageSchema DeploymentStrategy = new("apps/v1 DeploymentStrategy",

@@ -9,7 +9,7 @@ public static class AuthenticationV1
     public static readonly MessageSchema ExtraValue = new("authentication/v1 ExtraValue",
     [
         Field.Strings(1, "items"),
-    ], Wellknown.ListItems);
+    ], WellKnown.ListItems);
 
     public static readonly MessageSchema UserInfo = new("authentication/v1 UserInfo",
     [

@@ -10,7 +10,7 @@ public static class AuthorizationV1
     public static readonly MessageSchema ExtraValue = new("authorization/v1 ExtraValue",
     [
         Field.Strings(1, "items"),
-    ], Wellknown.ListItems);
+    ], WellKnown.ListItems);
 
     public static readonly MessageSchema FieldSelectorAttributes = new("authorization/v1 FieldSelectorAttributes",
     [

@@ -21,7 +21,7 @@ public static class ContainerV1
     [
         Field.String(1, "containerName"),
         Field.String(2, "resource", Always),
-        Field.Message(3, "divisor", Wellknown.Quantity),
+        Field.Message(3, "divisor", WellKnown.Quantity),
     ]);
 
     public static readonly MessageSchema ConfigMapKeySelector = new("core/v1 ConfigMapKeySelector",
@@ -89,8 +89,8 @@ public static class ContainerV1
 
     public static readonly MessageSchema ResourceRequirements = new("core/v1 ResourceRequirements",
     [
-        Field.MessageMap(1, "limits", Wellknown.Quantity),
-        Field.MessageMap(2, "requests", Wellknown.Quantity),
+        Field.MessageMap(1, "limits", WellKnown.Quantity),
+        Field.MessageMap(2, "requests", WellKnown.Quantity),
         Field.Messages(3, "claims", ResourceClaim),
     ]);
 
@@ -131,7 +131,7 @@ public static class ContainerV1
     public static readonly MessageSchema HttpGetAction = new("core/v1 HTTPGetAction",
     [
         Field.String(1, "path"),
-        Field.Message(2, "port", Wellknown.IntOrString),
+        Field.Message(2, "port", WellKnown.IntOrString),
         Field.String(3, "host"),
         Field.String(4, "scheme"),
         Field.Messages(5, "httpHeaders", HttpHeader),
@@ -139,7 +139,7 @@ public static class ContainerV1
 
     public static readonly MessageSchema TcpSocketAction = new("core/v1 TCPSocketAction",
     [
-        Field.Message(1, "port", Wellknown.IntOrString),
+        Field.Message(1, "port", WellKnown.IntOrString),
         Field.String(2, "host"),
     ]);
 

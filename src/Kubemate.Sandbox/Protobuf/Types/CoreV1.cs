@@ -75,7 +75,7 @@ public static class CoreV1
         Field.String(2, "protocol"),
         Field.String(6, "appProtocol", AsSent),
         Field.Int32(3, "port", Always),
-        Field.Message(4, "targetPort", Wellknown.IntOrString),
+        Field.Message(4, "targetPort", WellKnown.IntOrString),
         Field.Int32(5, "nodePort"),
     ]);
 

@@ -19,7 +19,7 @@ public static class MetaV1
     public static readonly MessageSchema Duration = new("meta/v1 Duration",
     [
         Field.Int64(1, "duration", AsSent),
-    ], decoded => GoDuration.Format(Wellknown.Int64(decoded, "duration")));
+    ], decoded => GoDuration.Format(WellKnown.Int64(decoded, "duration")));
 
     /// <summary>The managed-fields set, carried as raw JSON bytes.</summary>
     public static readonly MessageSchema FieldsV1 = new("meta/v1 FieldsV1",
@@ -99,8 +99,8 @@ public static class MetaV1
 
     private static JsonNode? TimeToJson(JsonObject decoded)
     {
-        var seconds = Wellknown.Int64(decoded, "seconds");
-        var nanos = Wellknown.Int64(decoded, "nanos");
+        var seconds = WellKnown.Int64(decoded, "seconds");
+        var nanos = WellKnown.Int64(decoded, "nanos");
         if (seconds == 0 && nanos == 0)
         {
             return null;

@@ -32,7 +32,7 @@ public static class PodV1
     public static readonly MessageSchema EmptyDirVolumeSource = new("core/v1 EmptyDirVolumeSource",
     [
         Field.String(1, "medium"),
-        Field.Message(2, "sizeLimit", Wellknown.Quantity),
+        Field.Message(2, "sizeLimit", WellKnown.Quantity),
     ]);
 
     public static readonly MessageSchema HostPathVolumeSource = new("core/v1 HostPathVolumeSource",
@@ -51,12 +51,31 @@ public static class PodV1
     [
         Field.Message(1, "hostPath", HostPathVolumeSource),
         Field.Message(2, "emptyDir", EmptyDirVolumeSource),
+        Field.Unsupported(3, "gcePersistentDisk"),
+        Field.Unsupported(4, "awsElasticBlockStore"),
+        Field.Unsupported(5, "gitRepo"),
         Field.Message(6, "secret", SecretVolumeSource),
         Field.Unsupported(7, "nfs"),
+        Field.Unsupported(8, "iscsi"),
+        Field.Unsupported(9, "glusterfs"),
         Field.Message(10, "persistentVolumeClaim", PersistentVolumeClaimVolumeSource),
+        Field.Unsupported(11, "rbd"),
+        Field.Unsupported(12, "flexVolume"),
+        Field.Unsupported(13, "cinder"),
+        Field.Unsupported(14, "cephfs"),
+        Field.Unsupported(15, "flocker"),
         Field.Unsupported(16, "downwardAPI"),
+        Field.Unsupported(17, "fc"),
+        Field.Unsupported(18, "azureFile"),
         Field.Message(19, "configMap", ConfigMapVolumeSource),
+        Field.Unsupported(20, "vsphereVolume"),
+        Field.Unsupported(21, "quobyte"),
+        Field.Unsupported(22, "azureDisk"),
+        Field.Unsupported(23, "photonPersistentDisk"),
         Field.Unsupported(26, "projected"),
+        Field.Unsupported(24, "portworxVolume"),
+        Field.Unsupported(25, "scaleIO"),
+        Field.Unsupported(27, "storageos"),
         Field.Unsupported(28, "csi"),
         Field.Unsupported(29, "ephemeral"),
         Field.Unsupported(30, "image"),
@@ -79,7 +98,7 @@ public static class PodV1
 
     public static readonly MessageSchema HostAlias = new("core/v1 HostAlias",
     [
-        Field.String(1, "ip"),
+        Field.String(1, "ip", Always),
         Field.Strings(2, "hostnames"),
     ]);
 
@@ -180,7 +199,7 @@ public static class PodV1
         Field.String(29, "runtimeClassName", AsSent),
         Field.Bool(30, "enableServiceLinks", AsSent),
         Field.String(31, "preemptionPolicy", AsSent),
-        Field.MessageMap(32, "overhead", Wellknown.Quantity),
+        Field.MessageMap(32, "overhead", WellKnown.Quantity),
         Field.Messages(33, "topologySpreadConstraints", TopologySpreadConstraint),
         Field.Bool(35, "setHostnameAsFQDN", AsSent),
         Field.Message(36, "os", PodOs),

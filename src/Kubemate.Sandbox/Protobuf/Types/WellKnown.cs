@@ -4,8 +4,8 @@ using static Kubemate.Sandbox.Protobuf.Schema.Presence;
 
 namespace Kubemate.Sandbox.Protobuf.Types;
 
-/// <summary>The two apimachinery value types with scalar JSON forms: resource.Quantity and intstr.IntOrString.</summary>
-public static class Wellknown
+/// <summary>apimachinery value types whose JSON is not an object: resource.Quantity, intstr.IntOrString, ExtraValue-style string lists.</summary>
+public static class WellKnown
 {
     /// <summary>A quantity travels as its canonical string ("500m", "1Gi") and is that string in JSON.</summary>
     public static readonly MessageSchema Quantity = new("resource Quantity",
