@@ -15,6 +15,9 @@ fi
 command -v kubectl >/dev/null || { echo "kubectl is required and could not be installed" >&2; exit 1; }
 echo "kubectl: $(kubectl version --client 2>/dev/null | head -n 1 || true)"
 
+# A real PostgreSQL on 127.0.0.1 for the audit store's tests (installed and started if missing).
+pg_env="$(bash scripts/postgres-for-tests.sh)" && eval "$pg_env"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build Kubemate.slnx -c Release -nologo -v quiet
 

@@ -1,0 +1,404 @@
+using Kubemate.Audit;
+using Kubemate.Audit.Export;
+using Kubemate.Audit.Hashing;
+using Kubemate.Audit.Storage;
+using Kubemate.Audit.Validation;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kubemate.Audit.Tests;
+
+/// <summary>The behaviour every audit backend must show; each backend's test class runs all of it.</summary>
+public abstract class AuditStoreContract : IAsyncLifetime
+{
+    protected readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero).AddTicks(1234567));
+
+    private readonly List<IAsyncDisposable> opened = [];
+
+    /// <summary>Opens a store instance on this test's database; several instances stand for several replicas.</summary>
+    protected abstract Task<SqlAuditStore> OpenStoreCoreAsync();
+
+    /// <summary>Runs SQL behind the store's back, as someone with database access would.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    protected abstract Task<long> ScalarAsync(string sql);
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
+    {
+        foreach (var store in opened)
+        {
+            await store.DisposeAsync();
+        }
+    }
+
+    protected async Task<SqlAuditStore> OpenStoreAsync()
+    {
+        var store = await OpenStoreCoreAsync();
+        lock (opened)
+        {
+            opened.Add(store);
+        }
+        return store;
+    }
+
+    private async Task<(SqlAuditStore Store, IReadOnlyList<AuditRecord> Records)> StoreWithFiveRecordsAsync()
+    {
+        var store = await OpenStoreAsync();
+        var records = new List<AuditRecord>();
+        foreach (var entry in new[] { AuditEntries.MeshEnable(), AuditEntries.RouteApply(), AuditEntries.DeniedDelete(), AuditEntries.MeshEnable("carol@bank.example", "inventory"), AuditEntries.RouteApply(dryRun: true) })
+        {
+            records.Add(await store.AppendAsync(entry));
+            Time.Advance(TimeSpan.FromMinutes(1));
+        }
+        return (store, records);
+    }
+
+    [Fact]
+    public async Task Appends_get_consecutive_sequences_each_linked_to_the_previous_hash()
+    {
+        var (_, records) = await StoreWithFiveRecordsAsync();
+
+        Assert.Equal([1L, 2, 3, 4, 5], records.Select(r => r.Sequence));
+        Assert.Equal(AuditChain.GenesisHash, records[0].PreviousHash);
+        for (var i = 1; i < records.Count; i++)
+        {
+            Assert.Equal(records[i - 1].Hash, records[i].PreviousHash);
+        }
+        Assert.All(records, r => Assert.Equal(AuditHasher.Compute(r), r.Hash));
+        Assert.Equal(5, records.Select(r => r.Hash).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Append_stamps_the_time_provider_time_truncated_to_microseconds()
+    {
+        var store = await OpenStoreAsync();
+
+        var record = await store.AppendAsync(AuditEntries.MeshEnable());
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero).AddTicks(1234560), record.Timestamp);
+    }
+
+    [Fact]
+    public async Task A_record_reads_back_exactly_as_appended()
+    {
+        var store = await OpenStoreAsync();
+        var appended = await store.AppendAsync(AuditEntries.RouteApply());
+
+        var read = Assert.Single(await store.QueryAsync(AuditQuery.All));
+
+        Assert.Equal(AuditCanonicalForm.Write(appended), AuditCanonicalForm.Write(read));
+        Assert.Equal(appended.Hash, read.Hash);
+        Assert.Equal(appended.Objects, read.Objects);
+        Assert.Equal(appended.Groups, read.Groups);
+        Assert.Equal(appended.Diff, read.Diff);
+        Assert.Equal(AuditOutcome.Partial, read.Outcome);
+    }
+
+    [Fact]
+    public async Task Append_rejects_an_entry_without_user_naming_the_field_and_stores_nothing()
+    {
+        var store = await OpenStoreAsync();
+
+        var error = await Assert.ThrowsAsync<AuditValidationException>(() => store.AppendAsync(AuditEntries.MeshEnable() with { User = " " }));
+
+        Assert.Contains(error.Errors, e => e.Path == "user" && e.Reason == "is required");
+        Assert.Null(await store.HeadAsync());
+    }
+
+    [Fact]
+    public async Task Query_by_user_returns_only_that_users_records()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+
+        var records = await store.QueryAsync(new AuditQuery { User = "bob@bank.example" });
+
+        Assert.Equal([2L, 5], records.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Query_by_namespace_returns_records_that_touched_an_object_there()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+
+        Assert.Equal([1L], (await store.QueryAsync(new AuditQuery { Namespace = "orders" })).Select(r => r.Sequence));
+        Assert.Equal([3L], (await store.QueryAsync(new AuditQuery { Namespace = "payment" })).Select(r => r.Sequence));
+        Assert.Empty(await store.QueryAsync(new AuditQuery { Namespace = "nowhere" }));
+    }
+
+    [Fact]
+    public async Task Query_by_object_matches_kind_and_name_within_the_namespace()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+
+        var byName = await store.QueryAsync(new AuditQuery { Object = new AuditObjectSelector("Namespace", "inventory") });
+        var byKind = await store.QueryAsync(new AuditQuery { Object = new AuditObjectSelector("Middleware", null) });
+        var wrongNamespace = await store.QueryAsync(new AuditQuery { Namespace = "orders", Object = new AuditObjectSelector("IngressRoute", "shop") });
+
+        Assert.Equal([4L], byName.Select(r => r.Sequence));
+        Assert.Equal([2L, 5], byKind.Select(r => r.Sequence));
+        Assert.Empty(wrongNamespace);
+    }
+
+    [Fact]
+    public async Task Query_by_time_range_includes_from_and_excludes_to()
+    {
+        var (store, records) = await StoreWithFiveRecordsAsync();
+
+        var middle = await store.QueryAsync(new AuditQuery { From = records[1].Timestamp, To = records[3].Timestamp });
+
+        Assert.Equal([2L, 3], middle.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Query_by_cluster_combines_with_other_filters()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+
+        Assert.Equal([3L], (await store.QueryAsync(new AuditQuery { Cluster = "prod-us-2" })).Select(r => r.Sequence));
+        Assert.Empty(await store.QueryAsync(new AuditQuery { Cluster = "prod-us-2", User = "bob@bank.example" }));
+    }
+
+    [Fact]
+    public async Task Query_limit_and_descending_give_the_newest_records_first()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+
+        var newest = await store.QueryAsync(new AuditQuery { Descending = true, Limit = 2 });
+        var oldest = await store.QueryAsync(new AuditQuery { Limit = 2 });
+
+        Assert.Equal([5L, 4], newest.Select(r => r.Sequence));
+        Assert.Equal([1L, 2], oldest.Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public async Task Query_pages_through_more_records_than_one_page()
+    {
+        var store = await OpenStoreAsync();
+        for (var i = 0; i < 620; i++)
+        {
+            await store.AppendAsync(AuditEntries.DeniedDelete($"user-{i % 3}"));
+        }
+
+        var all = await store.QueryAsync(AuditQuery.All);
+        var user1 = await store.QueryAsync(new AuditQuery { User = "user-1", Descending = true });
+
+        Assert.Equal(Enumerable.Range(1, 620).Select(i => (long)i), all.Select(r => r.Sequence));
+        Assert.Equal(207, user1.Count);
+        Assert.Equal(user1.Select(r => r.Sequence).OrderDescending(), user1.Select(r => r.Sequence));
+        Assert.True((await store.VerifyAsync()).IsValid);
+    }
+
+    [Fact]
+    public async Task Query_rejects_a_negative_limit_naming_the_field()
+    {
+        var store = await OpenStoreAsync();
+
+        var error = await Assert.ThrowsAsync<AuditValidationException>(() => store.QueryAsync(new AuditQuery { Limit = -1 }));
+
+        Assert.Equal("limit", Assert.Single(error.Errors).Path);
+    }
+
+    [Fact]
+    public async Task Export_writes_one_json_line_per_record_that_verifies_away_from_the_store()
+    {
+        var (store, records) = await StoreWithFiveRecordsAsync();
+        var text = new StringWriter();
+
+        var written = await store.ExportJsonLinesAsync(text, new AuditQuery { User = "bob@bank.example" });
+
+        var lines = text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, written);
+        Assert.Equal(2, lines.Length);
+        var parsed = lines.Select(AuditJsonLines.Parse).ToList();
+        Assert.Equal([records[1].Hash, records[4].Hash], parsed.Select(r => r.Hash));
+        Assert.All(parsed, r => Assert.Equal(r.Hash, AuditHasher.Compute(r)));
+        Assert.Contains("\"outcome\":\"partial\"", lines[0]);
+        Assert.Contains("\"timestamp\":\"2026-11-25T09:31:00.123456Z\"", lines[0]);
+        Assert.Contains("网关路由", lines[0]);
+    }
+
+    [Fact]
+    public async Task Verify_accepts_an_untouched_chain_and_reports_its_head()
+    {
+        var (store, records) = await StoreWithFiveRecordsAsync();
+
+        var report = await store.VerifyAsync(await store.HeadAsync());
+
+        Assert.True(report.IsValid, report.FirstBreak?.Message);
+        Assert.Equal(5, report.RecordsChecked);
+        Assert.Equal(new AuditHead(5, records[4].Hash), report.Head);
+    }
+
+    [Fact]
+    public async Task Verify_of_an_empty_trail_is_valid_and_has_no_head()
+    {
+        var store = await OpenStoreAsync();
+
+        var report = await store.VerifyAsync();
+
+        Assert.True(report.IsValid);
+        Assert.Equal(0, report.RecordsChecked);
+        Assert.Null(await store.HeadAsync());
+    }
+
+    [Fact]
+    public async Task Verify_detects_a_record_whose_content_was_edited()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        await ExecuteSqlAsync("UPDATE audit_records SET user_name = 'someone-else' WHERE seq = 3");
+
+        var report = await store.VerifyAsync();
+
+        Assert.False(report.IsValid);
+        Assert.Equal(3, report.FirstBreak!.Sequence);
+        Assert.Equal(AuditBreakKind.HashMismatch, report.FirstBreak.Kind);
+        Assert.Equal(2, report.RecordsChecked);
+    }
+
+    [Fact]
+    public async Task Verify_detects_an_edited_object_of_a_change_set()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        await ExecuteSqlAsync("UPDATE audit_objects SET status = 'applied' WHERE seq = 2 AND ordinal = 1");
+
+        var report = await store.VerifyAsync();
+
+        Assert.Equal(new AuditChainBreak(2, AuditBreakKind.HashMismatch, report.FirstBreak!.Message), report.FirstBreak);
+    }
+
+    [Fact]
+    public async Task Verify_detects_a_deleted_record()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        await ExecuteSqlAsync("DELETE FROM audit_objects WHERE seq = 3");
+        await ExecuteSqlAsync("DELETE FROM audit_records WHERE seq = 3");
+
+        var report = await store.VerifyAsync();
+
+        Assert.Equal(3, report.FirstBreak!.Sequence);
+        Assert.Equal(AuditBreakKind.Missing, report.FirstBreak.Kind);
+        Assert.Contains("record 3 is missing", report.FirstBreak.Message);
+    }
+
+    [Fact]
+    public async Task Verify_detects_a_deleted_first_record()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        await ExecuteSqlAsync("DELETE FROM audit_objects WHERE seq = 1");
+        await ExecuteSqlAsync("DELETE FROM audit_records WHERE seq = 1");
+
+        var report = await store.VerifyAsync();
+
+        Assert.Equal(new AuditChainBreak(1, AuditBreakKind.Missing, report.FirstBreak!.Message), report.FirstBreak);
+    }
+
+    [Fact]
+    public async Task Verify_detects_a_record_relinked_to_another_predecessor()
+    {
+        var (store, records) = await StoreWithFiveRecordsAsync();
+        await ExecuteSqlAsync($"UPDATE audit_records SET previous_hash = '{records[4].Hash}' WHERE seq = 3");
+
+        var report = await store.VerifyAsync();
+
+        Assert.Equal(new AuditChainBreak(3, AuditBreakKind.PreviousHashMismatch, report.FirstBreak!.Message), report.FirstBreak);
+    }
+
+    [Fact]
+    public async Task Verify_reports_an_unreadable_record_and_queries_refuse_to_return_it()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        await ExecuteSqlAsync("UPDATE audit_records SET outcome = 'maybe' WHERE seq = 2");
+
+        var report = await store.VerifyAsync();
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => store.QueryAsync(AuditQuery.All));
+
+        Assert.Equal(new AuditChainBreak(2, AuditBreakKind.Unreadable, report.FirstBreak!.Message), report.FirstBreak);
+        Assert.Contains("audit record 2 is unreadable", error.Message);
+    }
+
+    [Fact]
+    public async Task A_deleted_tail_is_found_only_against_an_anchor_kept_outside_the_store()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        var anchor = await store.HeadAsync();
+        await ExecuteSqlAsync("DELETE FROM audit_objects WHERE seq >= 4");
+        await ExecuteSqlAsync("DELETE FROM audit_records WHERE seq >= 4");
+
+        var withoutAnchor = await store.VerifyAsync();
+        var withAnchor = await store.VerifyAsync(anchor);
+
+        Assert.True(withoutAnchor.IsValid);
+        Assert.Equal(new AuditChainBreak(5, AuditBreakKind.AnchorMismatch, withAnchor.FirstBreak!.Message), withAnchor.FirstBreak);
+    }
+
+    [Fact]
+    public async Task An_anchor_that_disagrees_with_the_stored_hash_is_reported()
+    {
+        var (store, records) = await StoreWithFiveRecordsAsync();
+
+        var report = await store.VerifyAsync(new AuditHead(2, records[3].Hash));
+
+        Assert.Equal(2, report.FirstBreak!.Sequence);
+        Assert.Equal(AuditBreakKind.AnchorMismatch, report.FirstBreak.Kind);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_from_several_replicas_keep_one_unbroken_chain()
+    {
+        var replicas = new List<SqlAuditStore>();
+        for (var i = 0; i < 4; i++)
+        {
+            replicas.Add(await OpenStoreAsync());
+        }
+
+        await Task.WhenAll(replicas.SelectMany((store, replica) => Enumerable.Range(0, 3).Select(thread => Task.Run(async () =>
+        {
+            for (var n = 0; n < 10; n++)
+            {
+                await store.AppendAsync(AuditEntries.MeshEnable($"replica-{replica}-thread-{thread}"));
+            }
+        }))));
+
+        var report = await replicas[0].VerifyAsync();
+        var all = await replicas[1].QueryAsync(AuditQuery.All);
+        Assert.True(report.IsValid, report.FirstBreak?.Message);
+        Assert.Equal(120, report.RecordsChecked);
+        Assert.Equal(Enumerable.Range(1, 120).Select(i => (long)i), all.Select(r => r.Sequence));
+        Assert.Equal(12, all.Select(r => r.User).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Opening_twice_applies_each_migration_once_and_keeps_the_records()
+    {
+        var first = await OpenStoreAsync();
+        await first.AppendAsync(AuditEntries.MeshEnable());
+
+        var second = await OpenStoreAsync();
+
+        Assert.Equal(AuditMigrations.All.Select(m => m.Version), first.MigrationsAppliedAtOpen);
+        Assert.Empty(second.MigrationsAppliedAtOpen);
+        Assert.Equal(AuditMigrations.All.Count, await ScalarAsync($"SELECT COUNT(*) FROM {AuditMigrations.HistoryTable}"));
+        Assert.Single(await second.QueryAsync(AuditQuery.All));
+    }
+
+    [Fact]
+    public async Task Replicas_opening_a_fresh_database_together_apply_each_migration_once()
+    {
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(OpenStoreAsync)));
+
+        Assert.Equal(1, stores.Count(s => s.MigrationsAppliedAtOpen.Count > 0));
+        Assert.Equal(AuditMigrations.All.Count, await ScalarAsync($"SELECT COUNT(*) FROM {AuditMigrations.HistoryTable}"));
+    }
+
+    [Fact]
+    public async Task A_database_with_a_newer_schema_is_refused()
+    {
+        await OpenStoreAsync();
+        await ExecuteSqlAsync($"INSERT INTO {AuditMigrations.HistoryTable} (version, description, applied_at_us) VALUES (999, 'from the future', 0)");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenStoreAsync);
+
+        Assert.Contains("999", error.Message);
+    }
+}
