@@ -16,13 +16,14 @@ port="${KUBEMATE_TEST_PG_PORT:-5432}"
 log() { echo "postgres-for-tests: $*" >&2; }
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 
-if ! command -v pg_lsclusters >/dev/null 2>&1 || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
+# The client alone (psql) ships /usr/lib/postgresql/N/bin too: look for the server binary itself.
+if ! command -v pg_lsclusters >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   log "installing postgresql"
   $SUDO apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >&2
 fi
 
-version="$(ls /usr/lib/postgresql | sort -V | tail -1)"
+version="$(ls -d /usr/lib/postgresql/*/bin/postgres | awk -F/ '{print $5}' | sort -V | tail -1)"
 cluster=main
 if ! pg_lsclusters -h | awk -v v="$version" -v c="$cluster" '$1 == v && $2 == c { found = 1 } END { exit !found }'; then
   log "creating cluster $version/$cluster"
