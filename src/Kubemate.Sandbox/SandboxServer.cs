@@ -52,6 +52,9 @@ public sealed class SandboxServer : IAsyncDisposable
     public IReadOnlyList<SandboxUser> Users { get; }
     public SandboxUser Admin => Users[0];
 
+    /// <summary>Signalled when the host is asked to stop (SIGTERM/SIGINT reach it through its console lifetime).</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <param name="extraUsers">Users besides the admin (e.g. the demo estate's); their tokens persist with the data directory.</param>
     /// <param name="components">Simulation parts (controllers, injection, seeding) started once the server listens.</param>
     public static async Task<SandboxServer> StartAsync(

@@ -15,6 +15,7 @@ public static class ObjectLifecycle
     /// <summary>Stamps a new object. Returns the name it ends up with (generateName resolved).</summary>
     public static void PrepareCreate(JsonObject obj, ResourceType type, string ns, DateTimeOffset now)
     {
+        NullFields.Strip(obj, everywhere: type.Custom is null);
         var metadata = obj.Metadata();
         if (string.IsNullOrEmpty(metadata.GetString("name")) && metadata.GetString("generateName") is { Length: > 0 } prefix)
         {
@@ -57,6 +58,7 @@ public static class ObjectLifecycle
     /// </summary>
     public static void PrepareUpdate(JsonObject next, JsonObject current, ResourceType type, string subresource)
     {
+        NullFields.Strip(next, everywhere: type.Custom is null);
         var metadata = next.Metadata();
         var old = current.Metadata();
         foreach (var field in new[] { "uid", "creationTimestamp", "namespace", "name", "deletionTimestamp", "deletionGracePeriodSeconds" })

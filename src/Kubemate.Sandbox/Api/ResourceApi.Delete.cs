@@ -14,10 +14,24 @@ public sealed partial class ResourceApi
     private async Task Delete(ApiRequest request)
     {
         var deleteOptions = await ReadDeleteOptions(request);
-        var current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
-        CheckPreconditions(request, deleteOptions, current);
-        var result = DeleteOne(request, current, deleteOptions);
-        await ResponseWriter.WriteJson(request.Http, 200, result);
+        var key = request.Key(request.Info.Name);
+        var hasPreconditions = deleteOptions.At("preconditions") is JsonObject { Count: > 0 };
+        for (var attempt = 0; ; attempt++)
+        {
+            var current = store.Get(key) ?? throw NotFound(request);
+            CheckPreconditions(request, deleteOptions, current);
+            try
+            {
+                var result = DeleteOne(request, current, deleteOptions);
+                await ResponseWriter.WriteJson(request.Http, 200, result);
+                return;
+            }
+            catch (ApiError error) when (error.Code == 409 && error.Reason == "Conflict" && !hasPreconditions && attempt < 5)
+            {
+                // A controller wrote the object between our read and our delete: the client asked for no
+                // precondition, so retry against the fresh state as the apiserver does.
+            }
+        }
     }
 
     private async Task DeleteCollection(ApiRequest request)

@@ -31,7 +31,9 @@ public static class SandboxCommand
             Console.Out.Flush();
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                // SIGTERM/SIGINT reach the hosts' console lifetimes as well as this command: stop on whichever fires.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, server.Stopping);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {

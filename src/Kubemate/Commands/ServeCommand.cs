@@ -41,7 +41,9 @@ public static class ServeCommand
             Console.Out.Flush();
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellationToken);
+                // SIGTERM/SIGINT reach the hosts' console lifetimes as well as this command: stop on whichever fires.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sandbox.Stopping, host.Lifetime.ApplicationStopping);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {

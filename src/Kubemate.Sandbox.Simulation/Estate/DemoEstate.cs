@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Kubemate.Sandbox.Json;
+using Kubemate.Sandbox.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Kubemate.Sandbox.Simulation.Estate;
+
+/// <summary>
+/// Seeds the demo bank on an empty store, through the cluster writer so that admission (defaults, cluster IPs,
+/// sidecar injection) and the controllers treat every object as if a client had created it. In order: the CRDs,
+/// the demo users' RBAC, the Linkerd control plane, Traefik, the bank's namespaces and workloads, the routes.
+/// A store that already holds anything beyond a fresh cluster's objects is left alone (e.g. after a restart).
+/// </summary>
+public sealed class DemoEstate : ISandboxComponent
+{
+    public const string Manager = "kubemate-demo-estate";
+    private static readonly HashSet<string> FreshNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
+
+    public Task StartAsync(SandboxContext context, SandboxServer server, CancellationToken cancellationToken)
+    {
+        var logger = context.Loggers.CreateLogger<DemoEstate>();
+        if (!IsFresh(context.Store))
+        {
+            logger.LogInformation("the store already holds objects; the demo estate is not seeded again");
+            return Task.CompletedTask;
+        }
+        var count = Seed(context, cancellationToken);
+        logger.LogInformation("seeded the demo estate: {Count} objects", count);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>True when the store holds only what every new cluster has: no CRDs and only the system namespaces.</summary>
+    public static bool IsFresh(ObjectStore store) =>
+        store.Count("apiextensions.k8s.io/customresourcedefinitions") == 0
+        && store.List("/namespaces").Items.All(ns => FreshNamespaces.Contains(ns.Key.Name));
+
+    private static int Seed(SandboxContext context, CancellationToken cancellationToken)
+    {
+        var now = context.Clock.GetUtcNow();
+        var objects = new List<JsonObject>();
+        objects.AddRange(EmbeddedCrds.All().Select(c => c.Crd));
+        objects.AddRange(DemoUsers.Rbac());
+        objects.AddRange(LinkerdControlPlane.Objects(LinkerdIdentity.Generate(now, LinkerdControlPlane.TrustDomain), now));
+        objects.AddRange(TraefikGateway.Objects());
+        objects.AddRange(BankApplications.Objects());
+        objects.AddRange(TraefikGateway.Routes(now));
+        foreach (var obj in objects)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                context.Writer.Create(obj, Manager);
+            }
+            catch (Exception ex)
+            {
+                var name = obj.Namespace() is { } ns ? $"{ns}/{obj.Name()}" : obj.Name();
+                throw new InvalidOperationException($"seeding the demo estate failed at {obj.GetString("kind")} {name}: {ex.Message}", ex);
+            }
+        }
+        return objects.Count;
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

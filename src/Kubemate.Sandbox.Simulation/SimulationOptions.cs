@@ -1,0 +1,33 @@
+namespace Kubemate.Sandbox.Simulation;
+
+/// <summary>How the sandbox simulation behaves.</summary>
+public sealed record SimulationOptions
+{
+    /// <summary>Seed the demo bank estate on an empty store (never again once the store holds it).</summary>
+    public bool SeedDemoEstate { get; init; } = true;
+
+    /// <summary>How long a scheduled pod stays Pending before its containers run and it turns Ready.</summary>
+    public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a run-to-completion pod (restartPolicy Never or OnFailure, e.g. a Job's) runs before it succeeds.</summary>
+    public TimeSpan RunToCompletionDuration { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run the Linkerd (and Istio) sidecar injectors on pod creation, as their webhooks would.</summary>
+    public bool SidecarInjection { get; init; } = true;
+
+    /// <summary>An empty sandbox: controllers and injection, but no seeded estate.</summary>
+    public static SimulationOptions Empty { get; } = new() { SeedDemoEstate = false };
+
+    /// <exception cref="ArgumentException">a delay is negative; the message names the option.</exception>
+    public void Validate()
+    {
+        if (PodStartDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(PodStartDelay)}: must not be negative (was {PodStartDelay})");
+        }
+        if (RunToCompletionDuration < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(RunToCompletionDuration)}: must not be negative (was {RunToCompletionDuration})");
+        }
+    }
+}
