@@ -43,6 +43,8 @@ public sealed partial class ResourceApi
             timeoutSource.CancelAfter(timeout);
             var token = timeoutSource.Token;
             await response.StartAsync(token);
+            // Send the headers now: clients (client-go's reflector) wait for them before reading any event.
+            await response.Body.FlushAsync(token);
             var lastRevision = watch.StartRevision;
             using var bookmarkTimer = bookmarks ? new PeriodicTimer(options.BookmarkInterval, clock) : null;
             Task<bool>? bookmarkTick = bookmarkTimer?.WaitForNextTickAsync(token).AsTask();
