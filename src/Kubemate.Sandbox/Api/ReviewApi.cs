@@ -64,7 +64,8 @@ public sealed class ReviewApi(SandboxAuthorizer authorizer, TokenAuthenticator a
         }
         var decision = authorizer.Current.Authorize(SandboxAuthorizer.ToUser(subject), attributes);
         var status = new JsonObject { ["allowed"] = decision.Allowed };
-        if (!string.IsNullOrEmpty(decision.Reason))
+        // As the RBAC authorizer does: a reason when allowed ("RBAC: allowed by …"), none when it has no opinion.
+        if (decision.Allowed && !string.IsNullOrEmpty(decision.Reason))
         {
             status["reason"] = decision.Reason;
         }
