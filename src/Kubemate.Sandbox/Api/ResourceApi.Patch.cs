@@ -14,6 +14,27 @@ public sealed partial class ResourceApi
         var mediaType = RequestBody.MediaType(request.Http);
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
         var patch = RequestBody.Parse(body, mediaType);
+        // Like the apiserver's GuaranteedUpdate: a patch without a resourceVersion precondition is re-applied to
+        // the fresh object when a controller wrote it in between.
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await PatchOnce(request, mediaType, patch);
+                return;
+            }
+            catch (ApiError error) when (error.Code == 409 && error.Reason == "Conflict" && error.Details?.Causes is null
+                && !CarriesResourceVersion(patch) && attempt < 5 && !request.Http.Response.HasStarted)
+            {
+            }
+        }
+    }
+
+    private static bool CarriesResourceVersion(JsonNode? patch) =>
+        patch is JsonObject obj && obj.GetString("metadata", "resourceVersion") is { Length: > 0 };
+
+    private async Task PatchOnce(ApiRequest request, string mediaType, JsonNode? patch)
+    {
         var current = store.Get(request.Key(request.Info.Name));
 
         if (mediaType == "application/apply-patch+yaml")

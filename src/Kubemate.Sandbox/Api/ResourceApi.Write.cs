@@ -45,9 +45,22 @@ public sealed partial class ResourceApi
         }
         var warnings = CustomResourceDecoding.Prepare(request, obj);
         var manager = request.FieldManager ?? FieldManager.DefaultManagerFromUserAgent(request.UserAgent);
-        var result = await ReplaceExisting(request, current, obj, manager, "Update");
-        AddWarnings(request, warnings);
-        await ResponseWriter.WriteJson(request.Http, 200, result);
+        var unconditional = obj.GetString("metadata", "resourceVersion") is null or "";
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var result = await ReplaceExisting(request, current, obj.CloneObject(), manager, "Update");
+                AddWarnings(request, warnings);
+                await ResponseWriter.WriteJson(request.Http, 200, result);
+                return;
+            }
+            catch (ApiError error) when (error.Code == 409 && error.Reason == "Conflict" && unconditional && attempt < 5)
+            {
+                // An update without a resourceVersion is unconditional: apply it to the fresh object.
+                current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
+            }
+        }
     }
 
     /// <summary>

@@ -10,6 +10,8 @@ public static class KubemateCommandLine
         var root = new RootCommand("Kubemate: operate a service mesh and an edge gateway on Kubernetes safely.");
         root.Subcommands.Add(SandboxCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 }

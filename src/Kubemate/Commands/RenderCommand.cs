@@ -1,0 +1,148 @@
+using System.CommandLine;
+using Kubemate.Model.Validation;
+using Kubemate.Modeling;
+using Kubemate.Modeling.Families;
+using Kubemate.Modeling.Rendering;
+
+namespace Kubemate.Commands;
+
+/// <summary>
+/// <c>kubemate render</c>: writes Kubernetes objects (YAML, or JSON with <c>-o json</c>) to standard output, from a
+/// family's flags (<c>render split --service orders --backend orders-v1=90 …</c>) or from model files
+/// (<c>render -f model.yaml</c>). Invalid input writes nothing to standard output and lists every problem on
+/// standard error.
+/// </summary>
+public static class RenderCommand
+{
+    private const string CommandName = "kubemate render";
+
+    public static Command Create()
+    {
+        var files = Flags.Many("--filename", "Model file to render (multi-document YAML; - reads standard input); repeatable", "-f");
+        var mesh = Flags.Text("--mesh", $"Mesh driver for mesh models: {MeshProviders.Known} (default: the one the file was imported with, else {MeshProviders.Default})");
+        mesh.Recursive = true;
+        var output = Flags.Text("--output", "Output format: yaml (default) or json", "-o");
+        output.Recursive = true;
+        var networkPolicy = Flags.Switch("--network-policy", "Also render every AccessIntent of the files as a NetworkPolicy (the L3/L4 layer)");
+        var command = new Command("render", "Render Kubernetes objects from a model file or, for one object family, from flags")
+        {
+            files, mesh, output, networkPolicy,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        foreach (var family in RenderFamilies.Create())
+        {
+            var subcommand = new Command(family.Name, family.Description) { TreatUnmatchedTokensAsErrors = false };
+            foreach (var option in family.Options)
+            {
+                subcommand.Options.Add(option);
+            }
+            subcommand.SetAction(result => Run(result, mesh, output, (flags, chosenMesh) =>
+            {
+                var built = family.Build(flags);
+                return (built, chosenMesh ?? MeshProviders.Default);
+            }, family.Name));
+            command.Subcommands.Add(subcommand);
+        }
+        command.SetAction(result => Run(result, mesh, output, (flags, chosenMesh) =>
+        {
+            var paths = flags.List(files);
+            if (result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } word)
+            {
+                flags.Consume(word);
+                flags.Problems.Add(new("family", $"'{word}' is not an object family (one of {string.Join(", ", RenderFamilies.Names)})"));
+                return (new FamilyModels(ModelSet.Empty), MeshProviders.Default);
+            }
+            if (paths.Count == 0)
+            {
+                flags.Problems.Add(new("-f", $"give model files with -f, or a family: {string.Join(", ", RenderFamilies.Names)}"));
+                return (new FamilyModels(ModelSet.Empty), MeshProviders.Default);
+            }
+            var models = ReadModelFiles(paths, flags.Problems);
+            var fileMesh = MeshProviders.Choose(models, flags.Problems);
+            return (new FamilyModels(models) { IntentNetworkLayer = flags.Switch(networkPolicy) }, chosenMesh ?? fileMesh);
+        }));
+        return command;
+    }
+
+    private static ModelSet ReadModelFiles(IReadOnlyList<string> paths, List<ValidationProblem> problems)
+    {
+        var models = ModelSet.Empty;
+        foreach (var path in paths)
+        {
+            if (InputFiles.Read(path, "-f", problems) is { } text)
+            {
+                var (read, readProblems) = ModelFileReader.Read(text, InputFiles.SourceName(path));
+                problems.AddRange(readProblems);
+                models = models.Concat(read);
+            }
+        }
+        return models;
+    }
+
+    private static int Run(ParseResult result, Option<string?> meshOption, Option<string?> outputOption, Func<FlagReader, string?, (FamilyModels Models, string Mesh)> build, string? familyName = null)
+    {
+        var error = result.InvocationConfiguration.Error;
+        var flags = new FlagReader(result);
+        var format = flags.OneOf(outputOption, ObjectOutput.Formats, "yaml")!;
+        var chosenMesh = flags.Text(meshOption);
+        if (chosenMesh is not null && !MeshProviders.IsKnown(chosenMesh))
+        {
+            flags.Problems.Add(new(meshOption.Name, $"'{chosenMesh}' is not a mesh (one of {MeshProviders.Known})"));
+            chosenMesh = null;
+        }
+        var (family, mesh) = build(flags, chosenMesh);
+        flags.RejectUnmatched();
+        // A family's models are made from its flags, so bad flags come first; a file's readable documents are
+        // still checked, so one run lists every problem.
+        if (flags.Problems.Count > 0 && (familyName is not null || family.Models.Documents.Count == 0))
+        {
+            return ProblemReport.Write(error, CommandName, flags.Problems);
+        }
+        var rendered = ModelSetRenderer.Render(family.Models, new RenderSettings
+        {
+            Mesh = MeshProviders.Create(mesh),
+            IntentMeshLayer = family.IntentMeshLayer,
+            IntentNetworkLayer = family.IntentNetworkLayer,
+        });
+        if (flags.Problems.Count > 0 || !rendered.Succeeded)
+        {
+            var problems = familyName is null ? rendered.Problems : [.. rendered.Problems.Select(p => FlagPaths.Rewrite(p, familyName, family.FlagPaths))];
+            return ProblemReport.Write(error, CommandName, [.. flags.Problems, .. problems]);
+        }
+        if (rendered.TrustAnchorKeys.Count > 0 && !KeepTrustAnchorKeys(rendered.TrustAnchorKeys, family.TrustAnchorKeyFile, error))
+        {
+            return ProblemReport.InvalidInputExitCode;
+        }
+        result.InvocationConfiguration.Output.Write(ObjectOutput.Format(rendered.Objects, format));
+        result.InvocationConfiguration.Output.Flush();
+        return 0;
+    }
+
+    private static bool KeepTrustAnchorKeys(IReadOnlyList<string> keys, string? file, TextWriter error)
+    {
+        if (file is null)
+        {
+            error.WriteLine("note: the generated trust anchor's private key was not kept (give --anchor-key-out to keep it offline for issuing the next issuer)");
+            return true;
+        }
+        try
+        {
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+            using (var stream = new StreamWriter(file, System.Text.Encoding.ASCII, options))
+            {
+                stream.Write(string.Concat(keys));
+            }
+            error.WriteLine($"note: the trust anchor's private key is in {file}; keep it offline");
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            ProblemReport.Write(error, CommandName, [new("--anchor-key-out", $"cannot write '{file}': {ex.Message}")]);
+            return false;
+        }
+    }
+}

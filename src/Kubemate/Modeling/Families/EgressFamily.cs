@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Kubemate.Model.Edge.Egress;
+
+namespace Kubemate.Modeling.Families;
+
+/// <summary><c>render egress</c>: an egress gateway that is the only way out of the client namespaces, with header rewrites and token injection.</summary>
+internal sealed class EgressFamily : IRenderFamily
+{
+    private readonly Option<string?> _name = Flags.Text("--name", "Name of the egress gateway (default: egress-gateway)");
+    private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the egress gateway (default: egress)", "-n");
+    private readonly Option<string[]> _destinations = Flags.Many("--destination", "An outside service, NAME=HOST or NAME=HOST:PORT (https); repeatable");
+    private readonly Option<string[]> _clients = Flags.Many("--client-namespace", "A namespace whose egress is locked down to the gateway; repeatable");
+    private readonly Option<string[]> _apiServer = Flags.Many("--api-server-cidr", "Where the Kubernetes API server answers (the gateway reads its routes there); repeatable");
+    private readonly Option<string?> _apiServerPort = Flags.Text("--api-server-port", "The API server's port (default: 6443)");
+    private readonly Option<string[]> _tokens = Flags.Many("--token", "Inject a bearer token into a destination's requests, DESTINATION=SECRET or DESTINATION=SECRET/KEY; repeatable");
+    private readonly Option<string[]> _destinationCidrs = Flags.Many("--destination-cidr", "Where a destination's addresses lie, DESTINATION=CIDR; repeatable (default: any address on its port)");
+
+    public string Name => "egress";
+
+    public string Description => "An egress gateway bundle: dedicated gateway, routes per destination, token injection, NetworkPolicy lockdown";
+
+    public IReadOnlyList<Option> Options => [_name, _namespace, _destinations, _clients, _apiServer, _apiServerPort, _tokens, _destinationCidrs];
+
+    public FamilyModels Build(FlagReader flags)
+    {
+        var tokens = flags.Pairs(_tokens, "DESTINATION=SECRET");
+        var cidrs = flags.Pairs(_destinationCidrs, "DESTINATION=CIDR");
+        var destinations = new List<EgressDestination>();
+        var pairs = flags.Pairs(_destinations, "NAME=HOST or NAME=HOST:PORT", required: true);
+        foreach (var pair in pairs)
+        {
+            var (name, target) = (pair.Key, pair.Value);
+            var colon = target.LastIndexOf(':');
+            var port = 443;
+            if (colon > 0)
+            {
+                port = flags.ParseInteger(target[(colon + 1)..], pair.Path, 1, 65535) ?? port;
+                target = target[..colon];
+            }
+            var token = tokens.Where(t => t.Key == name).Select(t => t.Value).FirstOrDefault();
+            var slash = token?.IndexOf('/') ?? -1;
+            destinations.Add(new EgressDestination
+            {
+                Name = name,
+                Host = target,
+                Port = port,
+                Token = token is null ? null : slash < 0 ? new TokenInjection { SecretName = token } : new TokenInjection { SecretName = token[..slash], SecretKey = token[(slash + 1)..] },
+                Cidrs = cidrs.Any(c => c.Key == name) ? [.. cidrs.Where(c => c.Key == name).Select(c => c.Value)] : null,
+            });
+        }
+        foreach (var unknown in tokens.Select(t => t.Key).Concat(cidrs.Select(c => c.Key)).Except(destinations.Select(d => d.Name)).Distinct())
+        {
+            flags.Problems.Add(new(unknown, $"no --destination is named '{unknown}'"));
+        }
+        var gateway = EgressGatewayBundle.ForEgress(flags.Text(_name, fallback: "egress-gateway")!, flags.Text(_namespace, fallback: "egress")!);
+        var bundle = new EgressGatewayBundle
+        {
+            Gateway = gateway,
+            Destinations = destinations,
+            ClientNamespaces = flags.List(_clients, required: true),
+            KubernetesApi = new KubernetesApiEndpoint
+            {
+                Cidrs = flags.List(_apiServer, required: true),
+                Port = flags.Integer(_apiServerPort, 1, 65535, fallback: 6443)!.Value,
+            },
+        };
+        return new(ModelSet.FromModels(Name, bundle));
+    }
+}
