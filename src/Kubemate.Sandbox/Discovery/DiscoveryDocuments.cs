@@ -109,7 +109,7 @@ public static class DiscoveryDocuments
         return entry;
     }
 
-    private static string SubresourceKind(ResourceType type, string sub) => sub switch
+    internal static string SubresourceKind(ResourceType type, string sub) => sub switch
     {
         "scale" => "Scale",
         "log" or "proxy" or "exec" => sub == "proxy" ? (type.Kind == "Pod" ? "PodProxyOptions" : "ServiceProxyOptions") : type.Kind,
@@ -118,7 +118,7 @@ public static class DiscoveryDocuments
         _ => type.Kind,
     };
 
-    private static string[] SubresourceVerbs(string sub) => sub switch
+    internal static string[] SubresourceVerbs(string sub) => sub switch
     {
         "status" or "scale" => ["get", "patch", "update"],
         "log" => ["get"],

@@ -24,8 +24,6 @@ public sealed class OpenApiDocuments(ResourceRegistry registry)
         return new JsonObject { ["paths"] = paths };
     }
 
-    public JsonObject? V2() => null;
-
     public JsonObject? V3(ResourceRegistry current, string group, string version)
     {
         var types = current.All.Where(t => t.Group == group && t.Version == version).ToList();

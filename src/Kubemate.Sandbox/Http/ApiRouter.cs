@@ -113,6 +113,22 @@ public sealed class ApiRouter(
             throw ApiError.MethodNotAllowed($"{context.Request.Method} is not allowed on {info.Path}");
         }
         var segments = info.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["openapi", "v2"])
+        {
+            // kubectl validates client-side against OpenAPI v2 when server-side field validation does not apply
+            // (e.g. a `kind: List` file). It reads the protobuf form; an empty document is a valid one with no
+            // schemas, so objects are left to the server's own validation.
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/com.github.proto-openapi.spec.v2.v1.0+protobuf";
+            return;
+        }
+        if (segments is ["api"] or ["apis"] && AggregatedDiscovery.IsRequested(context.Request.Headers.Accept.ToString()))
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = AggregatedDiscovery.MediaType;
+            await context.Response.WriteAsync(AggregatedDiscovery.Document(registry, core: segments.Length == 1 && segments[0] == "api").ToJsonString(), context.RequestAborted);
+            return;
+        }
         var document = segments switch
         {
             ["api"] => DiscoveryDocuments.CoreVersions($"{context.Request.Host}"),
@@ -120,7 +136,6 @@ public sealed class ApiRouter(
             ["apis"] => DiscoveryDocuments.GroupList(registry),
             ["apis", var group] => DiscoveryDocuments.GroupDocument(registry, group),
             ["apis", var group, var version] => DiscoveryDocuments.ResourceList(registry, group, version),
-            ["openapi", "v2"] => openApi.V2(),
             ["openapi", "v3"] => openApi.V3Root(),
             ["openapi", "v3", "api", var version] => openApi.V3(registry, "", version),
             ["openapi", "v3", "apis", var group, var version] => openApi.V3(registry, group, version),
