@@ -107,6 +107,36 @@ public sealed class KubectlBasicsTests(SandboxFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_list_file_applies_and_creates_every_item()
+    {
+        // A `kind: List` gets kubectl's client-side validation (OpenAPI v2), not the server-side one.
+        var file = await WriteTemp("""
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: listed-a, namespace: default}
+              data: {k: a}
+            - apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: listed-b, namespace: default}
+              data: {k: b}
+            """);
+        var output = await Kubectl.Ok("apply", "-f", file);
+        Assert.Contains("configmap/listed-a created", output);
+        Assert.Contains("configmap/listed-b created", output);
+    }
+
+    [Fact]
+    public async Task Api_resources_come_from_aggregated_discovery_with_short_names()
+    {
+        var output = await Kubectl.Ok("api-resources", "--api-group", "apps");
+        Assert.Matches(@"(?m)^deployments\s+deploy\s+apps/v1\s+true\s+Deployment", output);
+        Assert.Contains("customresourcedefinitions", await Kubectl.Ok("api-resources", "-o", "name"));
+    }
+
+    [Fact]
     public async Task Delete_removes_the_object_and_a_second_delete_is_not_found()
     {
         await Kubectl.Ok("create", "configmap", "delete-me", "--from-literal=a=b");
