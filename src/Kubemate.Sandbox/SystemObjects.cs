@@ -7,7 +7,8 @@ namespace Kubemate.Sandbox;
 
 /// <summary>
 /// What every cluster has before anyone writes: the system namespaces and the default RBAC roles and bindings
-/// (cluster-admin, admin, edit, view, discovery for all authenticated users). Created only when missing.
+/// (cluster-admin; admin aggregated from edit and the RBAC-editing rules, as on a real cluster; edit; view;
+/// discovery for all authenticated users). Created only when missing.
 /// </summary>
 public static class SystemObjects
 {
@@ -89,7 +90,7 @@ public static class SystemObjects
         kind: ClusterRole
         metadata:
           name: edit
-          labels: {kubernetes.io/bootstrapping: rbac-defaults}
+          labels: {kubernetes.io/bootstrapping: rbac-defaults, rbac.authorization.k8s.io/aggregate-to-admin: "true"}
         rules:
         - apiGroups: [""]
           resources: [pods, pods/log, pods/status, pods/proxy, pods/exec, pods/eviction, services, services/proxy, endpoints, configmaps, secrets, serviceaccounts, events, persistentvolumeclaims]
@@ -118,28 +119,17 @@ public static class SystemObjects
         metadata:
           name: admin
           labels: {kubernetes.io/bootstrapping: rbac-defaults}
+        aggregationRule:
+          clusterRoleSelectors:
+          - matchLabels: {rbac.authorization.k8s.io/aggregate-to-admin: "true"}
+        rules: []
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: system:aggregate-to-admin
+          labels: {kubernetes.io/bootstrapping: rbac-defaults, rbac.authorization.k8s.io/aggregate-to-admin: "true"}
         rules:
-        - apiGroups: [""]
-          resources: [pods, pods/log, pods/status, pods/proxy, pods/exec, pods/eviction, services, services/proxy, endpoints, configmaps, secrets, serviceaccounts, events, persistentvolumeclaims]
-          verbs: [create, delete, deletecollection, get, list, patch, update, watch]
-        - apiGroups: [""]
-          resources: [namespaces, namespaces/status]
-          verbs: [get, list, watch]
-        - apiGroups: [apps]
-          resources: [deployments, deployments/scale, deployments/status, replicasets, replicasets/scale, statefulsets, statefulsets/scale, daemonsets, controllerrevisions]
-          verbs: [create, delete, deletecollection, get, list, patch, update, watch]
-        - apiGroups: [batch]
-          resources: [jobs, cronjobs]
-          verbs: [create, delete, deletecollection, get, list, patch, update, watch]
-        - apiGroups: [networking.k8s.io]
-          resources: [ingresses, networkpolicies]
-          verbs: [create, delete, deletecollection, get, list, patch, update, watch]
-        - apiGroups: [discovery.k8s.io]
-          resources: [endpointslices]
-          verbs: [get, list, watch]
-        - apiGroups: [coordination.k8s.io]
-          resources: [leases]
-          verbs: [create, delete, get, list, patch, update, watch]
         - apiGroups: [rbac.authorization.k8s.io]
           resources: [roles, rolebindings]
           verbs: [create, delete, deletecollection, get, list, patch, update, watch]
