@@ -22,6 +22,7 @@ public static class SandboxSimulation
         var components = new List<ISandboxComponent>
         {
             new AdmissionPlugins(options),
+            new NodeRegistration(),
             new NamespaceController(),
             new PodLifecycleController(options),
             new ReplicaSetController(),

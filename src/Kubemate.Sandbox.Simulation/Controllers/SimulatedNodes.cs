@@ -1,6 +1,6 @@
 namespace Kubemate.Sandbox.Simulation.Controllers;
 
-/// <summary>The sandbox's worker nodes: names and host IPs. There are no Node objects; pods only name them.</summary>
+/// <summary>The sandbox's worker nodes: names and host IPs (registered as Node objects by <see cref="NodeRegistration"/>).</summary>
 public static class SimulatedNodes
 {
     public static IReadOnlyList<string> Names { get; } = ["sandbox-node-1", "sandbox-node-2", "sandbox-node-3"];

@@ -29,6 +29,16 @@ public sealed class KubectlBasicsTests(SandboxFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Get_nodes_shows_the_simulated_workers_ready()
+    {
+        var output = await Kubectl.Ok("get", "nodes");
+        foreach (var node in new[] { "sandbox-node-1", "sandbox-node-2", "sandbox-node-3" })
+        {
+            Assert.Matches($"(?m)^{node}\\s+Ready\\s+<none>\\s+\\S+\\s+v1.32.0", output);
+        }
+    }
+
+    [Fact]
     public async Task Get_deployment_as_yaml_shows_the_stored_object()
     {
         var output = await Kubectl.Ok("get", "deploy", "-n", "orders", "-o", "yaml");
