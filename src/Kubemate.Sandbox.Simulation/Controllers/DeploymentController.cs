@@ -110,7 +110,8 @@ public sealed class DeploymentController : ReconcileLoop
         }
         if (newReplicas < plan.Desired)
         {
-            var room = plan.Desired + plan.MaxSurge - replicaSets.Sum(Replicas);
+            // Pods an old ReplicaSet has not removed yet still count against the surge.
+            var room = plan.Desired + plan.MaxSurge - replicaSets.Sum(rs => Math.Max(Replicas(rs), CurrentPods(rs)));
             var target = newReplicas + Math.Max(0, Math.Min(room, plan.Desired - newReplicas));
             if (target != newReplicas)
             {
@@ -281,6 +282,8 @@ public sealed class DeploymentController : ReconcileLoop
     private static int Replicas(JsonObject replicaSet) => DeploymentStatus.Replicas(replicaSet);
 
     private static int Available(JsonObject replicaSet) => DeploymentStatus.Available(replicaSet);
+
+    private static int CurrentPods(JsonObject replicaSet) => (int)(replicaSet.GetLong("status", "replicas") ?? 0);
 
     private static long Revision(JsonObject replicaSet) =>
         long.TryParse(replicaSet.Annotations().GetValueOrDefault(RevisionAnnotation), NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : 0;
