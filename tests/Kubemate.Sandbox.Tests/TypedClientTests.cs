@@ -148,12 +148,12 @@ public sealed class TypedClientTests(SandboxServerFixture fixture) : IClassFixtu
         V1OwnerReference Reference() => new() { ApiVersion = "v1", Kind = "ConfigMap", Name = owner.Metadata.Name, Uid = owner.Metadata.Uid };
         await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "dependent", OwnerReferences = [Reference()] } }, ns);
         await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns);
-        await Until(async () => (await _client.CoreV1.ListNamespacedSecretAsync(ns)).Items.Count == 0);
+        await Eventually.Until(async () => (await _client.CoreV1.ListNamespacedSecretAsync(ns)).Items.Count == 0, gone => gone, "the dependent to be collected");
 
         owner = await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "owner" } }, ns);
         await _client.CoreV1.CreateNamespacedSecretAsync(new V1Secret { Metadata = new V1ObjectMeta { Name = "kept", OwnerReferences = [Reference()] } }, ns);
         await _client.CoreV1.DeleteNamespacedConfigMapAsync("owner", ns, new V1DeleteOptions { PropagationPolicy = "Orphan" });
-        await Until(async () => (await _client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.All(c => c.Metadata.Name != "owner"));
+        await Eventually.Until(async () => (await _client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items.All(c => c.Metadata.Name != "owner"), gone => gone, "the owner to be deleted");
         var kept = await _client.CoreV1.ReadNamespacedSecretAsync("kept", ns);
         Assert.Null(kept.Metadata.OwnerReferences);
     }
@@ -177,7 +177,7 @@ public sealed class TypedClientTests(SandboxServerFixture fixture) : IClassFixtu
         var ns = await NewNamespace();
         await _client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "x" } }, ns);
         await _client.CoreV1.DeleteNamespaceAsync(ns);
-        await Until(async () => (await _client.CoreV1.ListNamespaceAsync()).Items.All(n => n.Metadata.Name != ns));
+        await Eventually.Until(async () => (await _client.CoreV1.ListNamespaceAsync()).Items.All(n => n.Metadata.Name != ns), gone => gone, "the namespace to be removed");
         Assert.Empty((await _client.CoreV1.ListNamespacedConfigMapAsync(ns)).Items);
     }
 
@@ -201,18 +201,5 @@ public sealed class TypedClientTests(SandboxServerFixture fixture) : IClassFixtu
         var name = "t-" + Guid.NewGuid().ToString("n")[..10];
         await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
         return name;
-    }
-
-    internal static async Task Until(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException("condition not reached in 20 s");
-            }
-            await Task.Delay(50);
-        }
     }
 }

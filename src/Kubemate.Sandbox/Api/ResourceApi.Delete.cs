@@ -16,22 +16,12 @@ public sealed partial class ResourceApi
         var deleteOptions = await ReadDeleteOptions(request);
         var key = request.Key(request.Info.Name);
         var hasPreconditions = deleteOptions.At("preconditions") is JsonObject { Count: > 0 };
-        for (var attempt = 0; ; attempt++)
+        await RetryOnConflict(!hasPreconditions, async () =>
         {
             var current = store.Get(key) ?? throw NotFound(request);
             CheckPreconditions(request, deleteOptions, current);
-            try
-            {
-                var result = DeleteOne(request, current, deleteOptions);
-                await ResponseWriter.WriteJson(request.Http, 200, result);
-                return;
-            }
-            catch (ApiError error) when (error.Code == 409 && error.Reason == "Conflict" && !hasPreconditions && attempt < 5)
-            {
-                // A controller wrote the object between our read and our delete: the client asked for no
-                // precondition, so retry against the fresh state as the apiserver does.
-            }
-        }
+            await ResponseWriter.WriteJson(request.Http, 200, DeleteOne(request, current, deleteOptions));
+        });
     }
 
     private async Task DeleteCollection(ApiRequest request)

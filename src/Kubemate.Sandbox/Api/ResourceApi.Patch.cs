@@ -14,20 +14,7 @@ public sealed partial class ResourceApi
         var mediaType = RequestBody.MediaType(request.Http);
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
         var patch = RequestBody.Parse(body, mediaType);
-        // Like the apiserver's GuaranteedUpdate: a patch without a resourceVersion precondition is re-applied to
-        // the fresh object when a controller wrote it in between.
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await PatchOnce(request, mediaType, patch);
-                return;
-            }
-            catch (ApiError error) when (error.Code == 409 && error.Reason == "Conflict" && error.Details?.Causes is null
-                && !CarriesResourceVersion(patch) && attempt < 5 && !request.Http.Response.HasStarted)
-            {
-            }
-        }
+        await RetryOnConflict(!CarriesResourceVersion(patch), () => PatchOnce(request, mediaType, patch));
     }
 
     private static bool CarriesResourceVersion(JsonNode? patch) =>
@@ -74,7 +61,7 @@ public sealed partial class ResourceApi
             throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
         }
         var warnings = CustomResourceDecoding.Prepare(request, next);
-        var result = await ReplaceExisting(request, current, next, manager, "Update");
+        var result = ReplaceExisting(request, current, next, manager, "Update");
         AddWarnings(request, warnings);
         await ResponseWriter.WriteJson(request.Http, 200, result);
     }
@@ -123,7 +110,7 @@ public sealed partial class ResourceApi
             await ResponseWriter.WriteJson(request.Http, 201, stored);
             return;
         }
-        stored = await ReplaceExisting(request, current, merged, manager, "Apply", recordOwnership: false);
+        stored = ReplaceExisting(request, current, merged, manager, "Apply", recordOwnership: false);
         AddWarnings(request, warnings);
         await ResponseWriter.WriteJson(request.Http, 200, stored);
     }

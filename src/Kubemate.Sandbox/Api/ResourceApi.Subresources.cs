@@ -48,22 +48,14 @@ public sealed partial class ResourceApi
                 [new StatusCause("FieldValueInvalid", "spec.replicas: Invalid value: must be greater than or equal to 0", "spec.replicas")]);
         }
         var manager = request.FieldManager ?? ApiMachinery.FieldManagement.FieldManager.DefaultManagerFromUserAgent(request.UserAgent);
-        for (var attempt = 0; ; attempt++)
+        await RetryOnConflict(desired.GetString("metadata", "resourceVersion") is null or "", async () =>
         {
-            var next = current.Clone();
+            var target = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
+            var next = target.Clone();
             SetReplicas(request, next, replicas.Value);
-            try
-            {
-                var stored = await ReplaceExisting(request with { Info = request.Info with { Subresource = "" } }, current, next, manager, "Update");
-                await ResponseWriter.WriteJson(request.Http, 200, ToScale(request, stored));
-                return;
-            }
-            catch (ApiError error) when (error.Code == 409 && attempt < 5 && desired.GetString("metadata", "resourceVersion") is null or "")
-            {
-                // A controller wrote the object meanwhile; the requested replica count still applies.
-                current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
-            }
-        }
+            var stored = ReplaceExisting(request with { Info = request.Info with { Subresource = "" } }, target, next, manager, "Update");
+            await ResponseWriter.WriteJson(request.Http, 200, ToScale(request, stored));
+        });
     }
 
     private static JsonObject ToScale(ApiRequest request, JsonObject obj)

@@ -38,36 +38,27 @@ public sealed partial class ResourceApi
         {
             throw ApiError.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({request.Info.Name})");
         }
-        var current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
-        if (obj.GetString("metadata", "resourceVersion") is { Length: > 0 } rv && rv != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
-        }
         var warnings = CustomResourceDecoding.Prepare(request, obj);
         var manager = request.FieldManager ?? FieldManager.DefaultManagerFromUserAgent(request.UserAgent);
-        var unconditional = obj.GetString("metadata", "resourceVersion") is null or "";
-        for (var attempt = 0; ; attempt++)
+        var expected = obj.GetString("metadata", "resourceVersion");
+        await RetryOnConflict(string.IsNullOrEmpty(expected), async () =>
         {
-            try
+            var current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
+            if (!string.IsNullOrEmpty(expected) && expected != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
             {
-                var result = await ReplaceExisting(request, current, obj.CloneObject(), manager, "Update");
-                AddWarnings(request, warnings);
-                await ResponseWriter.WriteJson(request.Http, 200, result);
-                return;
+                throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
             }
-            catch (ApiError error) when (error.Code == 409 && error.Reason == "Conflict" && unconditional && attempt < 5)
-            {
-                // An update without a resourceVersion is unconditional: apply it to the fresh object.
-                current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
-            }
-        }
+            var result = ReplaceExisting(request, current, obj.CloneObject(), manager, "Update");
+            AddWarnings(request, warnings);
+            await ResponseWriter.WriteJson(request.Http, 200, result);
+        });
     }
 
     /// <summary>
     /// The common tail of update, patch and apply: identity fields kept, generation bumped, ownership recorded,
     /// admission run, no-op writes skipped (same resourceVersion), and finalizer-released objects removed.
     /// </summary>
-    private Task<JsonObject> ReplaceExisting(ApiRequest request, StoredObject current, JsonObject next, string manager, string operation, bool recordOwnership = true)
+    private JsonObject ReplaceExisting(ApiRequest request, StoredObject current, JsonObject next, string manager, string operation, bool recordOwnership = true)
     {
         ObjectLifecycle.PrepareUpdate(next, current.Object, request.Type, request.Info.Subresource);
         if (recordOwnership)
@@ -76,9 +67,9 @@ public sealed partial class ResourceApi
         }
         if (SameExceptVolatile(next, current.Object))
         {
-            return Task.FromResult(current.Clone());
+            return current.Clone();
         }
-        return Task.FromResult(Commit(request, AdmissionOperation.Update, next, current));
+        return Commit(request, AdmissionOperation.Update, next, current);
     }
 
     private JsonObject Commit(ApiRequest request, AdmissionOperation operation, JsonObject obj, StoredObject? current)

@@ -67,4 +67,27 @@ public sealed partial class ResourceApi(ObjectStore store, ResourceRegistry regi
     }
 
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    private const int ConflictAttempts = 5;
+
+    /// <summary>
+    /// The apiserver's GuaranteedUpdate: a write the client made without a resourceVersion precondition is redone
+    /// against the fresh object when another writer (usually a controller) got in between. The attempt reads the
+    /// current object itself. Apply conflicts between field managers carry causes and are never retried.
+    /// </summary>
+    private static async Task RetryOnConflict(bool unconditional, Func<Task> attempt)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                await attempt();
+                return;
+            }
+            catch (ApiError error) when (unconditional && tries < ConflictAttempts
+                && error.Code == 409 && error.Reason == "Conflict" && error.Details?.Causes is null)
+            {
+            }
+        }
+    }
 }
