@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v kubectl >/dev/null 2>&1 || need_apt+=(kubernetes-client)
+# A real Prometheus scrapes the sandbox in the telemetry tests; Chromium runs the console's end-to-end tests.
+command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
@@ -13,6 +16,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}"
 fi
 command -v kubectl >/dev/null || { echo "kubectl is required and could not be installed" >&2; exit 1; }
+command -v prometheus >/dev/null || { echo "prometheus is required and could not be installed" >&2; exit 1; }
+[ -x /usr/bin/chromium ] || { echo "chromium (/usr/bin/chromium) is required and could not be installed" >&2; exit 1; }
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 echo "kubectl: $(kubectl version --client 2>/dev/null | head -n 1 || true)"
 
 # A real PostgreSQL on 127.0.0.1 for the audit store's tests (installed and started if missing).

@@ -37,6 +37,7 @@ public static class SandboxSimulation
         {
             components.Add(new DemoEstate());
         }
+        if (options.SimulateTraffic) components.Add(new Traffic.TrafficSimulator(options));
         return components;
     }
 

@@ -15,8 +15,17 @@ public sealed record SimulationOptions
     /// <summary>Run the Linkerd (and Istio) sidecar injectors on pod creation, as their webhooks would.</summary>
     public bool SidecarInjection { get; init; } = true;
 
-    /// <summary>An empty sandbox: controllers and injection, but no seeded estate.</summary>
-    public static SimulationOptions Empty { get; } = new() { SeedDemoEstate = false };
+    /// <summary>Run the traffic simulator (TrafficFault CRD, simulated proxy metrics); see docs/traffic-simulator.md.</summary>
+    public bool SimulateTraffic { get; init; } = true;
+
+    /// <summary>Simulated time between traffic ticks on the sandbox clock; zero ticks only on explicit request.</summary>
+    public TimeSpan TrafficTickInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Seed of the traffic simulator's random numbers: the same seed and cluster give the same counters.</summary>
+    public int TrafficSeed { get; init; } = 1;
+
+    /// <summary>An empty sandbox: controllers and injection, but no seeded estate and no traffic.</summary>
+    public static SimulationOptions Empty { get; } = new() { SeedDemoEstate = false, SimulateTraffic = false };
 
     /// <exception cref="ArgumentException">a delay is negative; the message names the option.</exception>
     public void Validate()
@@ -24,6 +33,10 @@ public sealed record SimulationOptions
         if (PodStartDelay < TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(PodStartDelay)}: must not be negative (was {PodStartDelay})");
+        }
+        if (TrafficTickInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"{nameof(TrafficTickInterval)}: must not be negative (was {TrafficTickInterval})");
         }
         if (RunToCompletionDuration < TimeSpan.Zero)
         {

@@ -44,7 +44,7 @@ public sealed class ApplyEngine(ClusterApi api)
         else if (plan.FirstOrDefault(p => p.Problem is not null) is { } unresolved)
         {
             return new ChangeSetResult(plan.Select(p => p == unresolved
-                ? new ObjectResult(p.Ref, p.Operation, ObjectStatus.Failed, null, p.Problem)
+                ? new ObjectResult(p.Ref, p.Operation, ObjectStatus.Failed, null, p.Problem) { StatusCode = p.ProblemStatus }
                 : new ObjectResult(p.Ref, p.Operation, ObjectStatus.Skipped, null)).ToList());
         }
 
@@ -66,11 +66,11 @@ public sealed class ApplyEngine(ClusterApi api)
                     continue;
                 }
                 changed.Add(change);
-                results[i] = new ObjectResult(change.Ref, change.Operation, ObjectStatus.Applied, DiffBuilder.Build(change.Previous, after));
+                results[i] = new ObjectResult(change.Ref, change.Operation, ObjectStatus.Applied, DiffBuilder.Build(change.Previous, after)) { ResourceVersion = change.PreviousVersion };
             }
             catch (ClusterApiException error)
             {
-                results[i] = Failure(change, error);
+                results[i] = await FailureAsync(change, options, error, cancellationToken).ConfigureAwait(false);
                 for (var j = i + 1; j < plan.Count; j++)
                 {
                     results[j] = new ObjectResult(plan[j].Ref, plan[j].Operation, ObjectStatus.Skipped, null, $"not applied: {change.Ref} failed");
@@ -108,6 +108,7 @@ public sealed class ApplyEngine(ClusterApi api)
                 _ => null,
             };
             JsonObject? previous = null;
+            HttpStatusCode? problemStatus = null;
             if (problem is null)
             {
                 try
@@ -117,9 +118,10 @@ public sealed class ApplyEngine(ClusterApi api)
                 catch (ClusterApiException error)
                 {
                     problem = $"reading the current state of {reference}: {error.Reason}: {error.Message}";
+                    problemStatus = error.StatusCode;
                 }
             }
-            plan.Add(new PlannedChange(i, change, reference, type, previous, problem));
+            plan.Add(new PlannedChange(i, change, reference, type, previous, problem) { ProblemStatus = problemStatus });
         }
         return plan;
     }
@@ -133,13 +135,13 @@ public sealed class ApplyEngine(ClusterApi api)
             var change = plan[i];
             if (change.Problem is not null)
             {
-                results[i] = new ObjectResult(change.Ref, change.Operation, ObjectStatus.Failed, null, change.Problem);
+                results[i] = new ObjectResult(change.Ref, change.Operation, ObjectStatus.Failed, null, change.Problem) { StatusCode = change.ProblemStatus };
                 failed = true;
                 continue;
             }
             if (change.Operation == ObjectOperation.None)
             {
-                results[i] = new ObjectResult(change.Ref, ObjectOperation.None, ObjectStatus.Unchanged, new ObjectDiff("", ""));
+                results[i] = new ObjectResult(change.Ref, ObjectOperation.None, ObjectStatus.Unchanged, new ObjectDiff("", "")) { ResourceVersion = change.PreviousVersion };
                 continue;
             }
             try
@@ -147,11 +149,11 @@ public sealed class ApplyEngine(ClusterApi api)
                 var after = await ExecuteAsync(change, options, dryRun: true, cancellationToken).ConfigureAwait(false);
                 var same = change.Change.Action == ChangeAction.Apply && DiffBuilder.SameManifest(change.Previous, after);
                 results[i] = new ObjectResult(change.Ref, same ? ObjectOperation.None : change.Operation,
-                    same ? ObjectStatus.Unchanged : ObjectStatus.DryRunOk, DiffBuilder.Build(change.Previous, after));
+                    same ? ObjectStatus.Unchanged : ObjectStatus.DryRunOk, DiffBuilder.Build(change.Previous, after)) { ResourceVersion = change.PreviousVersion };
             }
             catch (ClusterApiException error)
             {
-                results[i] = Failure(change, error);
+                results[i] = await FailureAsync(change, options, error, cancellationToken).ConfigureAwait(false);
                 failed = true;
             }
         }
@@ -162,13 +164,31 @@ public sealed class ApplyEngine(ClusterApi api)
     private async Task<JsonObject?> ExecuteAsync(PlannedChange change, ApplyOptions options, bool dryRun, CancellationToken cancellationToken)
     {
         var path = change.Type!.ObjectPath(change.Namespace, change.Ref.Name);
+        var expected = ExpectedVersion(change, options);
+        if (expected.Checked && expected.Version != change.PreviousVersion)
+        {
+            // Caught before sending: the object moved on (or appeared, or vanished) since the preview.
+            throw new ClusterApiException(HttpStatusCode.Conflict, "Conflict",
+                $"{change.Ref} was changed since the preview (resourceVersion {expected.Version ?? "none"} then, {change.PreviousVersion ?? "deleted"} now); preview again", []);
+        }
         if (change.Change.Action == ChangeAction.Delete)
         {
             var deleteOptions = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "DeleteOptions", ["propagationPolicy"] = "Background" };
+            if (expected.Version is not null)
+            {
+                deleteOptions["preconditions"] = new JsonObject { ["resourceVersion"] = expected.Version };
+            }
             await api.SendAsync(HttpMethod.Delete, dryRun ? path + "?dryRun=All" : path, deleteOptions, "application/json", cancellationToken).ConfigureAwait(false);
             return null;
         }
-        return await ApplyManifestAsync(path, change.Change.Object, options.FieldManager, options.Force, dryRun ? "&dryRun=All" : "", cancellationToken).ConfigureAwait(false);
+        var manifest = change.Change.Object;
+        if (expected.Version is not null)
+        {
+            // The server treats a resourceVersion in the applied object as a precondition, closing the race after the check above.
+            manifest = (JsonObject)manifest.DeepClone();
+            ((JsonObject)manifest["metadata"]!)["resourceVersion"] = expected.Version;
+        }
+        return await ApplyManifestAsync(path, manifest, options.FieldManager, options.Force, dryRun ? "&dryRun=All" : "", cancellationToken).ConfigureAwait(false);
     }
 
     private Task<JsonObject> ApplyManifestAsync(string path, JsonObject manifest, string fieldManager, bool force, string extraQuery, CancellationToken cancellationToken)
@@ -213,6 +233,31 @@ public sealed class ApplyEngine(ClusterApi api)
         }
     }
 
-    private static ObjectResult Failure(PlannedChange change, ClusterApiException error) =>
-        new(change.Ref, change.Operation, ObjectStatus.Failed, null, $"{error.Reason}: {error.Message}") { Conflicts = ConflictReader.Read(error) };
+    private static (bool Checked, string? Version) ExpectedVersion(PlannedChange change, ApplyOptions options) =>
+        options.ExpectedResourceVersions is { } versions && versions.TryGetValue(change.Ref, out var version) ? (true, version) : (false, null);
+
+    private async Task<ObjectResult> FailureAsync(PlannedChange change, ApplyOptions options, ClusterApiException error, CancellationToken cancellationToken)
+    {
+        var conflicts = ConflictReader.Read(error);
+        var expected = ExpectedVersion(change, options);
+        if (error.StatusCode == HttpStatusCode.Conflict && conflicts.Count == 0 && expected.Checked)
+        {
+            JsonObject? current = null;
+            try
+            {
+                current = await api.GetOrNullAsync(change.Type!.ObjectPath(change.Namespace, change.Ref.Name), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterApiException)
+            {
+                // The conflict stands even when the current state cannot be read; it just names no fields.
+            }
+            conflicts = StaleObjectConflicts.Build(change.Change.Action == ChangeAction.Apply ? change.Change.Object : null, current, expected.Version);
+        }
+        return new ObjectResult(change.Ref, change.Operation, ObjectStatus.Failed, null, $"{error.Reason}: {error.Message}")
+        {
+            Conflicts = conflicts,
+            StatusCode = error.StatusCode,
+            ResourceVersion = change.PreviousVersion,
+        };
+    }
 }

@@ -1,3 +1,5 @@
+using Kubemate.Cluster.Objects;
+
 namespace Kubemate.Cluster.Apply;
 
 /// <summary>How a change set is applied.</summary>
@@ -10,4 +12,11 @@ public sealed record ApplyOptions
     public bool DryRunFirst { get; init; } = true;
 
     public string FieldManager { get; init; } = "kubemate";
+
+    /// <summary>
+    /// Optimistic concurrency: the resourceVersion each object had when the change was previewed (null = it did not
+    /// exist). An object whose version moved on since then fails with a 409 and <see cref="ObjectResult.Conflicts"/>
+    /// instead of overwriting the newer state; objects not listed are applied unconditionally.
+    /// </summary>
+    public IReadOnlyDictionary<ObjectRef, string?>? ExpectedResourceVersions { get; init; }
 }

@@ -9,6 +9,11 @@ internal sealed record PlannedChange(int Index, Change Change, ObjectRef Ref, Re
 {
     public string? Namespace => Type is { Namespaced: true } ? Ref.Namespace : null;
 
+    /// <summary>The HTTP status behind <see cref="Problem"/>, when the server gave one (403 reading the object).</summary>
+    public System.Net.HttpStatusCode? ProblemStatus { get; init; }
+
+    public string? PreviousVersion => (string?)Previous?["metadata"]?["resourceVersion"];
+
     public ObjectOperation Operation => Change.Action == ChangeAction.Delete
         ? (Previous is null ? ObjectOperation.None : ObjectOperation.Delete)
         : (Previous is null ? ObjectOperation.Create : ObjectOperation.Update);

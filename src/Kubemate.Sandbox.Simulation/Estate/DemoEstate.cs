@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubemate.Sandbox.Json;
 using Kubemate.Sandbox.Storage;
+using Kubemate.Sandbox.Simulation.Traffic;
 using Microsoft.Extensions.Logging;
 
 namespace Kubemate.Sandbox.Simulation.Estate;
@@ -29,9 +30,12 @@ public sealed class DemoEstate : ISandboxComponent
         return Task.CompletedTask;
     }
 
-    /// <summary>True when the store holds only what every new cluster has: no CRDs and only the system namespaces.</summary>
+    /// <summary>
+    /// True when the store holds only what every new cluster has: only the system namespaces and no CRDs but the
+    /// sandbox's own (the traffic simulator installs TrafficFault even on an empty sandbox).
+    /// </summary>
     public static bool IsFresh(ObjectStore store) =>
-        store.Count("apiextensions.k8s.io/customresourcedefinitions") == 0
+        store.List("apiextensions.k8s.io/customresourcedefinitions").Items.All(crd => crd.Key.Name.EndsWith("." + TrafficFaultCrd.Group, StringComparison.Ordinal))
         && store.List("/namespaces").Items.All(ns => FreshNamespaces.Contains(ns.Key.Name));
 
     private static int Seed(SandboxContext context, CancellationToken cancellationToken)

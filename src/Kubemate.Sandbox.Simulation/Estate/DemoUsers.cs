@@ -58,6 +58,26 @@ public static class DemoUsers
         - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: team-orders}
         ---
         apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: namespace-orders-owner
+          labels: {app.kubernetes.io/part-of: kubemate-demo}
+        rules:
+        - apiGroups: [""]
+          resources: [namespaces]
+          resourceNames: [orders]
+          verbs: [patch, update]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: team-orders-namespace-owner
+          labels: {app.kubernetes.io/part-of: kubemate-demo}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: namespace-orders-owner}
+        subjects:
+        - {apiGroup: rbac.authorization.k8s.io, kind: Group, name: team-orders}
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
         metadata:
           name: auditors-view

@@ -79,6 +79,12 @@ public sealed partial class ResourceApi
         {
             throw ApiError.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Info.Name})");
         }
+        // Like any write, an apply that names a resourceVersion is conditional on it (optimistic concurrency).
+        if (current is not null && config.GetString("metadata", "resourceVersion") is { Length: > 0 } expected
+            && expected != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
+        }
         var warnings = CustomResourceDecoding.Prepare(request, config);
         ApplyResult result;
         try

@@ -18,6 +18,7 @@ public static class SandboxCommand
         {
             listen, kubeconfig, empty, dataDir,
         };
+        command.Subcommands.Add(SandboxFaultCommand.Create());
         command.SetAction(async (result, cancellationToken) =>
         {
             var (address, port) = ParseListen(result.GetValue(listen)!);

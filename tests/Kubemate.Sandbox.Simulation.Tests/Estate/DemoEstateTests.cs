@@ -118,7 +118,9 @@ public sealed class DemoEstateTests(DemoEstateFixture fixture) : IClassFixture<D
     public async Task The_upstream_crds_are_established_and_the_frontend_is_routed_by_traefik()
     {
         var crds = (await Client.ApiextensionsV1.ListCustomResourceDefinitionAsync()).Items;
-        Assert.Equal(EmbeddedCrds.All().Count(), crds.Count);
+        // The upstream CRDs of the estate, plus the sandbox's own TrafficFault.
+        Assert.Equal(EmbeddedCrds.All().Count() + 1, crds.Count);
+        Assert.Single(crds, c => c.Metadata.Name == "trafficfaults.sandbox.kubemate.io");
         foreach (var name in new[] { "servers.policy.linkerd.io", "httproutes.gateway.networking.k8s.io", "ingressroutes.traefik.io", "certificates.cert-manager.io", "prometheusrules.monitoring.coreos.com", "trafficsplits.split.smi-spec.io" })
         {
             var crd = Assert.Single(crds, c => c.Metadata.Name == name);
@@ -163,6 +165,24 @@ public sealed class DemoEstateTests(DemoEstateFixture fixture) : IClassFixture<D
             Spec = new V1SelfSubjectAccessReviewSpec
             {
                 ResourceAttributes = new V1ResourceAttributes { Verb = verb, Group = group, Resource = resource, NamespaceProperty = ns.Length == 0 ? null : ns },
+            },
+        });
+        Assert.Equal(allowed, review.Status.Allowed);
+    }
+
+    [Theory]
+    [InlineData("olivia", "orders", true)]
+    [InlineData("olivia", "payments", false)]
+    [InlineData("audrey", "orders", false)]
+    [InlineData("alice", "payments", true)]
+    public async Task Only_a_namespace_owner_may_annotate_the_namespace_for_mesh_injection(string user, string ns, bool allowed)
+    {
+        using var client = fixture.Cluster.ClientFor(user);
+        var review = await client.AuthorizationV1.CreateSelfSubjectAccessReviewAsync(new V1SelfSubjectAccessReview
+        {
+            Spec = new V1SelfSubjectAccessReviewSpec
+            {
+                ResourceAttributes = new V1ResourceAttributes { Verb = "patch", Group = "", Resource = "namespaces", Name = ns },
             },
         });
         Assert.Equal(allowed, review.Status.Allowed);
