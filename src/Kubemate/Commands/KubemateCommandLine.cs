@@ -12,6 +12,11 @@ public static class KubemateCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(MeshCommand.Create());
+        root.Subcommands.Add(ApplyCommand.Create());
+        root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(StatCommand.Create());
+        root.Subcommands.Add(EdgesCommand.Create());
         return root;
     }
 }

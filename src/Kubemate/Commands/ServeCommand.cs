@@ -1,48 +1,113 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Kubemate.Cluster.Connection;
+using Kubemate.Host;
+using Kubemate.Host.Audit;
+using Kubemate.Host.Auth;
+using Kubemate.Host.Identity;
 using Kubemate.Sandbox;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using Kubemate.Sandbox.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kubemate.Commands;
 
 /// <summary>
-/// <c>kubemate serve</c>: the Kubemate host. Until a kubeconfig or in-cluster config is given it runs on the
-/// embedded sandbox, started in-process on a free loopback port and reached over HTTP like any cluster.
+/// <c>kubemate serve</c>: the Kubemate host. Without <c>--kubeconfig</c>/<c>--context</c>/<c>--in-cluster</c> it runs on
+/// the embedded sandbox, started in-process on a free loopback port and reached over HTTP like any cluster; the
+/// sandbox's demo users become the host's users and its admin token is Kubemate's own identity.
 /// </summary>
 public static class ServeCommand
 {
+    private sealed record Flags(
+        Option<string> Listen, Option<FileInfo?> WriteKubeconfig, Option<DirectoryInfo?> DataDir, Option<bool> Empty,
+        Option<string?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
+        Option<Uri?> Prometheus, Option<string> Mesh, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
+        Option<string> OidcUsernameClaim, Option<string> OidcGroupsClaim);
+
     public static Command Create()
     {
-        var listen = new Option<string>("--listen") { Description = "Address and port of the Kubemate web host", DefaultValueFactory = _ => "127.0.0.1:8080" };
-        var kubeconfig = new Option<FileInfo?>("--write-kubeconfig") { Description = "Write the embedded sandbox's kubeconfig to this file (for kubectl)" };
-        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Persist the embedded sandbox's state in this directory" };
-        var empty = new Option<bool>("--empty") { Description = "Start the embedded sandbox without the demo estate" };
-        var command = new Command("serve", "Run the Kubemate host (REST API and console) on the embedded sandbox") { listen, kubeconfig, dataDir, empty };
+        var flags = new Flags(
+            new Option<string>("--listen") { Description = "Address and port of the Kubemate web host", DefaultValueFactory = _ => "127.0.0.1:8080" },
+            new Option<FileInfo?>("--write-kubeconfig") { Description = "Write the embedded sandbox's kubeconfig to this file (for kubectl)" },
+            new Option<DirectoryInfo?>("--data-dir") { Description = "Keep the embedded sandbox's state and the audit database in this directory" },
+            new Option<bool>("--empty") { Description = "Start the embedded sandbox without the demo estate" },
+            new Option<string?>("--kubeconfig") { Description = "Drive the cluster of this kubeconfig (default: KUBECONFIG, then ~/.kube/config) instead of the sandbox" },
+            new Option<string?>("--context") { Description = "The kubeconfig context to use (default: its current context)" },
+            new Option<bool>("--in-cluster") { Description = "Drive the cluster Kubemate runs in, with its pod's service account" },
+            new Option<string?>("--audit") { Description = "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)" },
+            new Option<FileInfo?>("--token-file") { Description = "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\"" },
+            new Option<Uri?>("--prometheus") { Description = "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)" },
+            new Option<string>("--mesh") { Description = "Mesh provider: linkerd or istio", DefaultValueFactory = _ => "linkerd" },
+            new Option<string?>("--oidc-issuer") { Description = "OpenID Connect issuer URL for sign-in on a real cluster" },
+            new Option<string?>("--oidc-client-id") { Description = "OpenID Connect client id" },
+            new Option<string?>("--oidc-client-secret") { Description = "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)" },
+            new Option<string>("--oidc-username-claim") { Description = "ID-token claim used as the Kubernetes user name", DefaultValueFactory = _ => "email" },
+            new Option<string>("--oidc-groups-claim") { Description = "ID-token claim listing the user's groups", DefaultValueFactory = _ => "groups" });
+        var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
+        {
+            flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
+            flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
+            flags.OidcGroupsClaim,
+        };
         command.SetAction(async (result, cancellationToken) =>
         {
-            var options = new SandboxOptions { DataDirectory = result.GetValue(dataDir)?.FullName };
-            await using var sandbox = await SandboxLauncher.StartAsync(options, result.GetValue(empty), cancellationToken);
-            var kubeconfigPath = result.GetValue(kubeconfig)?.FullName;
-            if (kubeconfigPath is not null)
+            try
             {
-                sandbox.WriteKubeconfig(kubeconfigPath);
+                return await RunAsync(result, flags, cancellationToken);
             }
-            var (address, port) = SandboxCommand.ParseListen(result.GetValue(listen)!);
-            await using var host = BuildHost(address, port, sandbox, kubeconfigPath);
+            catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException)
+            {
+                await Console.Error.WriteLineAsync($"kubemate serve: {error.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, Flags flags, CancellationToken cancellationToken)
+    {
+        var (address, port) = SandboxCommand.ParseListen(result.GetValue(flags.Listen)!);
+        var dataDir = result.GetValue(flags.DataDir)?.FullName;
+        var oidc = ReadOidc(result, flags);
+        var onCluster = result.GetValue(flags.InCluster) || result.GetValue(flags.Kubeconfig) is not null || result.GetValue(flags.Context) is not null;
+        SandboxServer? sandbox = null;
+        try
+        {
+            KubemateHostOptions options;
+            string where;
+            if (onCluster)
+            {
+                (options, where) = await ForClusterAsync(result, flags, oidc, cancellationToken);
+            }
+            else
+            {
+                sandbox = await SandboxLauncher.StartAsync(new SandboxOptions { DataDirectory = dataDir }, result.GetValue(flags.Empty), cancellationToken);
+                var kubeconfigPath = result.GetValue(flags.WriteKubeconfig)?.FullName;
+                if (kubeconfigPath is not null)
+                {
+                    sandbox.WriteKubeconfig(kubeconfigPath);
+                }
+                options = ForSandbox(sandbox, kubeconfigPath, oidc);
+                where = $"sandbox cluster at {sandbox.Url}, kubeconfig: {kubeconfigPath ?? "not written"}";
+            }
+            options = options with
+            {
+                ListenAddress = address,
+                Port = port,
+                MeshProvider = result.GetValue(flags.Mesh)!,
+                Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
+                PrometheusUrl = result.GetValue(flags.Prometheus),
+            };
+            await using var host = KubemateHost.Build(options);
             await host.StartAsync(cancellationToken);
             var bound = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            Console.Out.WriteLine($"ready {bound} (sandbox cluster at {sandbox.Url}, kubeconfig: {kubeconfigPath ?? "not written"})");
+            Console.Out.WriteLine($"ready {bound} ({where})");
             Console.Out.Flush();
             try
             {
                 // SIGTERM/SIGINT reach the hosts' console lifetimes as well as this command: stop on whichever fires.
-                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sandbox.Stopping, host.Lifetime.ApplicationStopping);
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, sandbox?.Stopping ?? CancellationToken.None, host.Lifetime.ApplicationStopping);
                 await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
@@ -50,23 +115,82 @@ public static class ServeCommand
             }
             await host.StopAsync(CancellationToken.None);
             return 0;
-        });
-        return command;
+        }
+        finally
+        {
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+            }
+        }
     }
 
-    private static WebApplication BuildHost(string address, int port, SandboxServer sandbox, string? kubeconfigPath)
+    private static KubemateHostOptions ForSandbox(SandboxServer sandbox, string? kubeconfigPath, OidcSignInOptions? oidc) => new()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://{address}:{port}");
-        var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/api/v1/cluster", () => Results.Content(new JsonObject
+        Cluster = ClusterConnection.ForEndpoint(sandbox.Url, sandbox.Certificates.Authority, sandbox.Admin.Token),
+        ClusterName = "sandbox",
+        ClusterMode = "sandbox",
+        ClusterInfo = new Dictionary<string, string?> { ["kubeconfig"] = kubeconfigPath },
+        // The sandbox admin is Kubemate's own identity, not a user who signs in.
+        Users = sandbox.Users.Where(u => u.Name != UserStore.AdminName).Select(u => new DirectoryUser(u.Name, u.Groups, u.Token, u.Password)).ToList(),
+        UsersSource = "sandbox",
+        Oidc = oidc,
+    };
+
+    private static async Task<(KubemateHostOptions Options, string Where)> ForClusterAsync(ParseResult result, Flags flags, OidcSignInOptions? oidc,
+        CancellationToken cancellationToken)
+    {
+        ClusterConnection connection;
+        string name;
+        string mode;
+        if (result.GetValue(flags.InCluster))
         {
-            ["mode"] = "sandbox",
-            ["server"] = sandbox.Url.ToString(),
-            ["kubeconfig"] = kubeconfigPath,
-        }.ToJsonString(), "application/json"));
-        return app;
+            if (result.GetValue(flags.Kubeconfig) is not null || result.GetValue(flags.Context) is not null)
+            {
+                throw new ArgumentException("--in-cluster: cannot be combined with --kubeconfig or --context");
+            }
+            connection = ClusterConnection.InCluster();
+            (name, mode) = ("in-cluster", "in-cluster");
+        }
+        else
+        {
+            connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(flags.Kubeconfig), result.GetValue(flags.Context));
+            (name, mode) = (connection.Configuration.CurrentContext ?? result.GetValue(flags.Context) ?? "kubeconfig", "kubeconfig");
+        }
+        var tokenFile = result.GetValue(flags.TokenFile);
+        if (tokenFile is null && oidc is null)
+        {
+            throw new ArgumentException("--token-file or --oidc-issuer is required on a real cluster: users must be able to sign in");
+        }
+        var users = tokenFile is null ? [] : await StaticTokenFile.ReadAsync(tokenFile.FullName, cancellationToken);
+        return (new KubemateHostOptions
+        {
+            Cluster = connection,
+            ClusterName = name,
+            ClusterMode = mode,
+            Users = users,
+            UsersSource = "token-file",
+            Oidc = oidc,
+            }, $"cluster {connection.Description}");
+    }
+
+    private static OidcSignInOptions? ReadOidc(ParseResult result, Flags flags)
+    {
+        var issuer = result.GetValue(flags.OidcIssuer);
+        if (issuer is null)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(issuer, UriKind.Absolute, out _))
+        {
+            throw new ArgumentException($"--oidc-issuer: \"{issuer}\" is not an absolute URL");
+        }
+        var clientId = result.GetValue(flags.OidcClientId)
+            ?? throw new ArgumentException("--oidc-client-id: required with --oidc-issuer");
+        return new OidcSignInOptions(issuer, clientId, result.GetValue(flags.OidcClientSecret) ?? Environment.GetEnvironmentVariable("KUBEMATE_OIDC_CLIENT_SECRET"))
+        {
+            UsernameClaim = result.GetValue(flags.OidcUsernameClaim)!,
+            GroupsClaim = result.GetValue(flags.OidcGroupsClaim)!,
+        };
     }
 }

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Kubemate.Telemetry.Embedded;
+using Kubemate.Telemetry.Golden;
+using Kubemate.Telemetry.Scale;
+
+// Prints the telemetry figures (docs/telemetry-figures.md): topology build time over the embedded store, queries per
+// topology request, and the embedded store's memory at 1 h retention. A harness, not a test: no assertions on time.
+var workloadsOption = new Option<int>("--workloads") { Description = "Workloads in the synthetic estate", DefaultValueFactory = _ => 2000 };
+var edgesOption = new Option<int>("--edges-per-workload") { Description = "Callees per workload (edges = workloads x this)", DefaultValueFactory = _ => 10 };
+var namespacesOption = new Option<int>("--namespaces") { Description = "Namespaces the workloads spread over", DefaultValueFactory = _ => 100 };
+var iterationsOption = new Option<int>("--iterations") { Description = "Timed topology builds", DefaultValueFactory = _ => 15 };
+var root = new RootCommand("Kubemate telemetry scale harness") { workloadsOption, edgesOption, namespacesOption, iterationsOption };
+root.SetAction(async (result, cancellationToken) =>
+{
+    var estate = new SyntheticEstate(result.GetValue(workloadsOption), result.GetValue(edgesOption), result.GetValue(namespacesOption));
+    var options = new EmbeddedStoreOptions { Retention = TimeSpan.FromHours(1), ScrapeInterval = TimeSpan.FromSeconds(10) };
+    var start = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2);
+    var before = GC.GetTotalMemory(forceFullCollection: true);
+    EmbeddedStore? store = new EmbeddedStore(options);
+    var fill = Stopwatch.StartNew();
+    const int scrapes = 9;
+    for (var i = 0; i < scrapes; i++)
+    {
+        estate.Scrape(store, start + options.ScrapeInterval * i, options.ScrapeInterval.TotalSeconds * i);
+    }
+    fill.Stop();
+    var after = GC.GetTotalMemory(forceFullCollection: true);
+    CountingBackend? counting = new CountingBackend(store);
+    var clock = new FixedClock(start + options.ScrapeInterval * (scrapes - 1));
+    TelemetryService? service = new TelemetryService(counting, clock: clock);
+
+    Console.WriteLine($"estate: {estate.Workloads} workloads, {estate.Edges} edges, {store.SeriesCount} series, {store.TargetCount} scrape targets");
+    Console.WriteLine($"embedded store: ring capacity {options.Capacity} samples (1 h at {options.ScrapeInterval.TotalSeconds:0} s); rings are allocated whole, so this is the 1 h footprint");
+    Console.WriteLine($"embedded store memory: {(after - before) / 1048576.0:F0} MiB measured (GC heap delta), {store.ApproximateBytes() / 1048576.0:F0} MiB estimated from array sizes");
+    Console.WriteLine($"fill: {scrapes} scrapes in {fill.Elapsed.TotalSeconds:F1} s ({fill.Elapsed.TotalMilliseconds / scrapes:F0} ms per scrape of all targets)");
+
+    var first = await service.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);
+    if (!first.HasValue)
+    {
+        Console.Error.WriteLine($"topology unavailable: {first.Unavailable!.Message}");
+        return 1;
+    }
+    Console.WriteLine($"topology: {first.Value!.Nodes.Count} nodes, {first.Value.Edges.Count} edges");
+    foreach (var scope in new[] { 0, 1, 3, 100 })
+    {
+        counting.Reset();
+        IReadOnlyCollection<string>? namespaces = scope == 0 ? null : Enumerable.Range(0, scope).Select(i => $"ns-{i:D3}").ToList();
+        await service.TopologyAsync(namespaces, TelemetryWindow.OneMinute, cancellationToken);
+        Console.WriteLine($"queries per topology request ({(scope == 0 ? "whole cluster" : $"{scope} namespaces")}): {counting.Count}");
+    }
+    var iterations = result.GetValue(iterationsOption);
+    Console.WriteLine(Timing("cluster-wide topology with golden metrics, embedded store evaluating", await TimeAsync(service, iterations, cancellationToken)));
+    var recorder = new ReplayBackend(store!);
+    var replay = new TelemetryService(recorder, clock: clock);
+    await replay.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);
+    Console.WriteLine(Timing("cluster-wide topology, Kubemate's side only (query results given), store in the same heap", await TimeAsync(replay, iterations, cancellationToken)));
+    recorder.Freeze();
+    store = null;
+    counting = null;
+    service = null;
+    GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+    Console.WriteLine(Timing("cluster-wide topology, Kubemate's side only (query results given), store released", await TimeAsync(replay, iterations, cancellationToken)));
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();
+
+static async Task<List<double>> TimeAsync(TelemetryService service, int iterations, CancellationToken cancellationToken)
+{
+    var times = new List<double>();
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await service.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    return times;
+}
+
+static string Timing(string what, List<double> times) =>
+    $"{what} ({times.Count} runs, {Environment.ProcessorCount} cores): p50 {times[times.Count / 2]:F0} ms, " +
+    $"p95 {times[(int)Math.Min(times.Count - 1, Math.Ceiling(times.Count * 0.95) - 1)]:F0} ms, min {times[0]:F0} ms";
+
+internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
+}

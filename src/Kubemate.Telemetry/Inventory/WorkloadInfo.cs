@@ -1,0 +1,16 @@
+using Kubemate.Telemetry.Golden;
+
+namespace Kubemate.Telemetry.Inventory;
+
+/// <summary>A workload as the cluster knows it: its pods, how many carry the proxy, and whether it is the edge gateway.</summary>
+public sealed record WorkloadInfo(WorkloadRef Workload, int MeshedPods, int TotalPods, bool IsGateway)
+{
+    public bool Meshed => MeshedPods > 0;
+}
+
+/// <summary>The workload list from the cluster, so idle and unmeshed workloads appear too.</summary>
+public interface IWorkloadInventory
+{
+    /// <summary>Workloads in the namespaces (all when null or empty).</summary>
+    Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, CancellationToken cancellationToken);
+}

@@ -1,0 +1,190 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using Kubemate.Audit;
+using Kubemate.Cluster.Apply;
+using Kubemate.Cluster.Http;
+using Kubemate.Modeling;
+using Kubemate.Operations;
+using Kubemate.Operations.Changes;
+using Kubemate.Operations.Onboarding;
+using Kubemate.Remote;
+
+namespace Kubemate.Direct;
+
+/// <summary>
+/// The operations run in this process against the kubeconfig's cluster, through the same application services
+/// the server uses, recording to the local audit store. The cluster is contacted only by commands that need it,
+/// so <c>kubemate audit</c> works offline.
+/// </summary>
+public sealed class DirectBackend(string? kubeconfig, string? context, LocalAuditLocation auditLocation) : IOperationsBackend
+{
+    private DirectSession? _session;
+    private IAuditStore? _audit;
+
+    public string Description => _session?.Description ?? $"the cluster of {(context is null ? "the current context" : $"context {context}")} in {KubeconfigPath.Resolve(kubeconfig)}";
+
+    public Task<MeshPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var onboarding = await OnboardingAsync(request, cancellationToken);
+            var plan = await onboarding.PlanAsync(ToOnboarding(request), cancellationToken);
+            return new MeshPlan(plan.Namespace, plan.Enable, plan.InjectionDiff,
+                plan.Restarts.Select(r => new Remote.PlannedRestart(r.Kind, r.Name, r.Pods, r.MeshedPods)).ToList(),
+                plan.Skipped.Select(s => new Remote.SkippedWorkload(s.Kind, s.Name, s.Reason) { Detail = s.Detail }).ToList())
+            {
+                Workload = plan.Workload,
+            };
+        });
+
+    public async IAsyncEnumerable<MeshEvent> RunMeshAsync(MeshRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var onboarding = await GuardAsync(() => OnboardingAsync(request, cancellationToken));
+        // RunAsync checks the request before it streams: a bad one throws here, not on the first event.
+        var stream = await GuardAsync(() => Task.FromResult(onboarding.RunAsync(ToOnboarding(request), cancellationToken)));
+        await using var events = stream.GetAsyncEnumerator(cancellationToken);
+        while (await GuardAsync(async () => await events.MoveNextAsync()))
+        {
+            var e = events.Current;
+            yield return new MeshEvent(e.Sequence, e.Time, Enum.Parse<MeshEventType>(e.Type.ToString()), e.Kind, e.Workload, e.MeshedPods, e.TotalPods, e.Message)
+            {
+                StatusCode = e.StatusCode,
+            };
+        }
+    }
+
+    public Task<PreviewedChanges> PreviewAsync(string yaml, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var changes = await ChangesAsync(cancellationToken);
+            var preview = await changes.PreviewAsync(ChangeSet.FromYaml(yaml), null, cancellationToken);
+            return new PreviewedChanges(preview.DryRun, preview);
+        });
+
+    public Task<ChangeSetResult> ApplyAsync(PreviewedChanges preview, bool forceConflicts, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            if (preview.Handle is not ChangePreview local)
+            {
+                throw new ArgumentException("the preview was not made in this process", nameof(preview));
+            }
+            var changes = await ChangesAsync(cancellationToken);
+            return await changes.ApplyPreviewedAsync(local, forceConflicts, cancellationToken);
+        });
+
+    public Task<string> ExportGitOpsAsync(string yaml, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            var changes = await ChangesAsync(cancellationToken);
+            return await changes.ExportGitOpsAsync(ChangeSet.FromYaml(yaml), null, cancellationToken);
+        });
+
+    public Task<IReadOnlyList<AuditRecord>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        GuardAsync(async () => await (await AuditAsync(cancellationToken)).QueryAsync(query, cancellationToken));
+
+    public Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken) =>
+        GuardAsync(async () => await (await AuditAsync(cancellationToken)).VerifyAsync(null, cancellationToken));
+
+    public async ValueTask DisposeAsync()
+    {
+        _session?.Dispose();
+        if (_audit is not null)
+        {
+            await _audit.DisposeAsync();
+        }
+    }
+
+    private async Task<MeshOnboarding> OnboardingAsync(MeshRequest request, CancellationToken cancellationToken)
+    {
+        if (!MeshProviders.IsKnown(request.Provider))
+        {
+            throw new OperationException(OperationFailure.Invalid, $"--provider: '{request.Provider}' is not a mesh (one of {MeshProviders.Known})");
+        }
+        var session = await SessionAsync(cancellationToken);
+        var audit = await AuditAsync(cancellationToken);
+        return new MeshOnboarding(session.Api, MeshProviders.Create(request.Provider), audit, Context(session));
+    }
+
+    private async Task<ChangeService> ChangesAsync(CancellationToken cancellationToken)
+    {
+        var session = await SessionAsync(cancellationToken);
+        var audit = await AuditAsync(cancellationToken);
+        return new ChangeService(session.Api, audit, Context(session));
+    }
+
+    private static OperationContext Context(DirectSession session) => new(session.User, "cli", session.Cluster);
+
+    private static OnboardingRequest ToOnboarding(MeshRequest request)
+    {
+        var onboarding = new OnboardingRequest(request.Namespace, request.Enable) { Workload = request.Workload?.ToString() };
+        return request.MaxConcurrency is { } concurrency ? onboarding with { MaxConcurrency = concurrency } : onboarding;
+    }
+
+    private async Task<DirectSession> SessionAsync(CancellationToken cancellationToken)
+    {
+        if (_session is null)
+        {
+            try
+            {
+                _session = await DirectSession.OpenAsync(kubeconfig, context, cancellationToken);
+            }
+            catch (ArgumentException error)
+            {
+                throw new OperationException(OperationFailure.Invalid, error.Message.Split(" (Parameter")[0], error);
+            }
+        }
+        return _session;
+    }
+
+    private async Task<IAuditStore> AuditAsync(CancellationToken cancellationToken)
+    {
+        if (_audit is null)
+        {
+            try
+            {
+                _audit = await OpenAuditAsync(auditLocation, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException and not OperationException)
+            {
+                throw new OperationException(OperationFailure.Failed, $"--audit: cannot open the audit store {auditLocation}: {error.Message}", error);
+            }
+        }
+        return _audit;
+    }
+
+    private static async Task<IAuditStore> OpenAuditAsync(LocalAuditLocation location, CancellationToken cancellationToken)
+    {
+        if (location.PostgresConnectionString is null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(location.SqlitePath)!);
+        }
+        return await AuditStores.OpenAsync(location.PostgresConnectionString, location.SqlitePath, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Turns refusals into the CLI's failures: 403 denied, 400/422 and rejected requests invalid, unreachable failed.</summary>
+    private async Task<T> GuardAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (ClusterApiException error)
+        {
+            var failure = error.StatusCode switch
+            {
+                HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => OperationFailure.Denied,
+                HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => OperationFailure.Invalid,
+                _ => OperationFailure.Failed,
+            };
+            throw new OperationException(failure, $"{error.Reason}: {error.Message}", error);
+        }
+        catch (HttpRequestException error)
+        {
+            throw new OperationException(OperationFailure.Failed, $"{Description} cannot be reached: {error.Message}", error);
+        }
+        catch (ArgumentException error)
+        {
+            // The services check requests before any call ("namespace: is required"); nothing was sent.
+            throw new OperationException(OperationFailure.Invalid, error.Message.Split(" (Parameter")[0], error);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Yaml;
+using Kubemate.Cluster.Apply;
+using Kubemate.Model.Validation;
+
+namespace Kubemate.Direct;
+
+/// <summary>
+/// The objects given with <c>apply -f</c> (a file, or <c>-</c> for standard input): multi-document YAML or a JSON
+/// List, checked before anything is sent so bad input names the document and field and changes nothing.
+/// </summary>
+public static class ManifestInput
+{
+    /// <summary>The text and its change set, or null with problems (each starting with the flag and the source).</summary>
+    public static (string Text, ChangeSet Changes)? Read(string path, string flag, TextReader standardInput, List<ValidationProblem> problems)
+    {
+        string text;
+        try
+        {
+            text = path == "-" ? standardInput.ReadToEnd() : File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problems.Add(new(flag, $"cannot read '{path}': {ex.Message}"));
+            return null;
+        }
+        var source = path == "-" ? "stdin" : path;
+        IReadOnlyList<JsonNode> documents;
+        try
+        {
+            documents = YamlJson.ParseDocuments(text);
+        }
+        catch (FormatException error)
+        {
+            problems.Add(new($"{flag} {source}", error.Message));
+            return null;
+        }
+        var before = problems.Count;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            if (documents[i] is not JsonObject)
+            {
+                problems.Add(new($"{flag} {source}: document {i + 1}", "is not an object (expected a Kubernetes manifest or a List)"));
+            }
+        }
+        var changes = ChangeSet.ApplyAll(YamlJson.ExpandLists(documents));
+        if (changes.Changes.Count == 0 && problems.Count == before)
+        {
+            problems.Add(new($"{flag} {source}", "holds no objects"));
+        }
+        if (problems.Count > before)
+        {
+            return null;
+        }
+        try
+        {
+            ChangeSetValidation.Validate(changes);
+        }
+        catch (ArgumentException error)
+        {
+            // "invalid change set: changes[0].object.kind: required; ..." → one problem per field, numbered like the objects.
+            var reasons = error.Message.Replace("invalid change set: ", "", StringComparison.Ordinal).Split("; ");
+            foreach (var reason in reasons)
+            {
+                var colon = reason.IndexOf(": ", StringComparison.Ordinal);
+                problems.Add(colon < 0
+                    ? new($"{flag} {source}", reason)
+                    : new($"{flag} {source}: {reason[..colon].Replace("changes[", "objects[", StringComparison.Ordinal)}", reason[(colon + 2)..].Split(" (Parameter")[0]));
+            }
+            return null;
+        }
+        return (text, changes);
+    }
+}
