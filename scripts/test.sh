@@ -9,6 +9,8 @@ command -v kubectl >/dev/null 2>&1 || need_apt+=(kubernetes-client)
 # A real Prometheus scrapes the sandbox in the telemetry tests; Chromium runs the console's end-to-end tests.
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
+# CJK glyphs, so the console's Chinese screenshots show characters rather than boxes.
+[ -d /usr/share/fonts/truetype/wqy ] || need_apt+=(fonts-wqy-microhei)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing: ${need_apt[*]}"
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

@@ -32,7 +32,7 @@ public sealed class LoadHarness : IAsyncDisposable
         var http = new HttpClient(handler) { BaseAddress = serve.Url, Timeout = TimeSpan.FromMinutes(10) };
         var admin = (await ClusterConnection.FromKubeconfigAsync(serve.Kubeconfig)).CreateApi();
         var harness = new LoadHarness(http, admin);
-        using var response = await http.PostAsJsonAsync("/api/v1/session", new { username = "alice", password = "alice-demo" }, cancellationToken);
+        using var response = await http.PostAsJsonAsync("/api/v1/session", serve.Credentials, cancellationToken);
         response.EnsureSuccessStatusCode();
         harness._csrf = (string)(await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken))!["csrfToken"]!;
         return harness;

@@ -4,25 +4,28 @@ using Kubemate.Host.Load;
 var deployments = new Option<int>("--deployments") { Description = "Deployments in the namespace to onboard", DefaultValueFactory = _ => 300 };
 var rate = new Option<int>("--rate") { Description = "Requests per second of the mixed-read load", DefaultValueFactory = _ => 100 };
 var duration = new Option<int>("--duration") { Description = "Seconds of mixed-read load", DefaultValueFactory = _ => 60 };
-var root = new RootCommand("Figures of `kubemate serve` on its embedded sandbox: onboarding time, API latency under load, RSS")
+var embedded = new Option<bool>("--embedded") { Description = "Let serve run the sandbox in its own process (RSS then includes the sandbox)" };
+var prometheus = new Option<string?>("--prometheus") { Description = "Pass --prometheus URL to serve, so its telemetry does not run the embedded scraping store (nothing needs to listen there)" };
+var root = new RootCommand("Figures of `kubemate serve` on a sandbox: onboarding time, API latency under load, RSS")
 {
-    deployments, rate, duration,
+    deployments, rate, duration, embedded, prometheus,
 };
 root.SetAction(async (result, cancellationToken) =>
 {
-    await using var serve = await ServeProcess.StartAsync(cancellationToken);
+    await using var serve = await ServeProcess.StartAsync(!result.GetValue(embedded), result.GetValue(prometheus), cancellationToken);
     await using var harness = await LoadHarness.CreateAsync(serve, cancellationToken);
-    Console.WriteLine($"kubemate serve at {serve.Url} (sandbox {serve.SandboxUrl}), pid {serve.ProcessId}");
+    Console.WriteLine($"{serve.Description} at {serve.Url}; rss of serve at ready {serve.ResidentMegabytes():F0} MB");
 
     var onboarding = await harness.OnboardAsync(result.GetValue(deployments), cancellationToken);
     Console.WriteLine($"onboarding: {onboarding.Deployments} deployments ({onboarding.Pods} pods) meshed in {onboarding.Elapsed.TotalSeconds:F1} s " +
-        $"({onboarding.Events} events, setup {onboarding.Setup.TotalSeconds:F1} s not counted)");
+        $"({onboarding.Events} events, setup {onboarding.Setup.TotalSeconds:F1} s not counted); rss after onboarding {serve.ResidentMegabytes():F0} MB");
 
     var load = await harness.MixedReadsAsync(result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(duration)), cancellationToken);
     Console.WriteLine($"mixed reads: {load.Requests} requests at {load.Rate}/s for {load.Duration.TotalSeconds:F0} s, {load.Errors} errors; " +
         $"latency p50 {load.P50:F1} ms, p95 {load.P95:F1} ms, p99 {load.P99:F1} ms, max {load.Max:F1} ms");
 
-    Console.WriteLine($"rss of kubemate serve after the load: {serve.ResidentMegabytes():F0} MB");
+    Console.WriteLine($"rss of kubemate serve after the load: {serve.ResidentMegabytes():F0} MB" +
+        (serve.SandboxResidentMegabytes() is { } sandbox ? $" (the separate sandbox process: {sandbox:F0} MB)" : ""));
     return 0;
 });
 return await root.Parse(args).InvokeAsync();

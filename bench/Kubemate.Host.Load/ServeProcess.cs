@@ -1,84 +1,90 @@
-using System.Diagnostics;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Kubemate.Host.Load;
 
-/// <summary>A real <c>kubemate serve</c> process on the embedded sandbox, started from the kubemate.dll next to the harness.</summary>
+/// <summary>
+/// <c>kubemate serve</c> as the figures need it. Embedded: serve runs the sandbox in its own process (what a laptop
+/// user starts). Separate: <c>kubemate sandbox</c> runs in a second process and serve drives it through its
+/// kubeconfig with a token file, as on a real cluster, so serve's RSS is the host's alone.
+/// </summary>
 public sealed partial class ServeProcess : IAsyncDisposable
 {
-    private readonly Process _process;
     private readonly string _directory;
+    private readonly KubemateProcess _serve;
+    private readonly KubemateProcess? _sandbox;
 
-    private ServeProcess(Process process, string directory, Uri url, Uri sandboxUrl)
+    private ServeProcess(string directory, KubemateProcess serve, KubemateProcess? sandbox, Uri url, JsonObject credentials)
     {
-        _process = process;
         _directory = directory;
+        _serve = serve;
+        _sandbox = sandbox;
         Url = url;
-        SandboxUrl = sandboxUrl;
+        Credentials = credentials;
     }
 
     public Uri Url { get; }
 
-    public Uri SandboxUrl { get; }
-
-    public int ProcessId => _process.Id;
+    /// <summary>The body of <c>POST /api/v1/session</c> that signs alice in.</summary>
+    public JsonObject Credentials { get; }
 
     public string Kubeconfig => Path.Combine(_directory, "kubeconfig");
 
-    public static async Task<ServeProcess> StartAsync(CancellationToken cancellationToken)
+    public string Description => _sandbox is null
+        ? $"kubemate serve (pid {_serve.ProcessId}) with its embedded sandbox"
+        : $"kubemate serve (pid {_serve.ProcessId}) on kubemate sandbox (pid {_sandbox.ProcessId}) via kubeconfig and token file";
+
+    public static async Task<ServeProcess> StartAsync(bool separateSandbox, string? prometheus, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"kubemate-host-load-{Guid.NewGuid():n}");
         Directory.CreateDirectory(directory);
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[]
+        var kubeconfig = Path.Combine(directory, "kubeconfig");
+        var audit = Path.Combine(directory, "audit.db");
+        string[] telemetry = prometheus is null ? [] : ["--prometheus", prometheus];
+        if (!separateSandbox)
         {
-            Path.Combine(AppContext.BaseDirectory, "kubemate.dll"), "serve", "--listen", "127.0.0.1:0",
-            "--write-kubeconfig", Path.Combine(directory, "kubeconfig"), "--audit", Path.Combine(directory, "audit.db"),
-        })
-        {
-            info.ArgumentList.Add(argument);
+            var serve = await KubemateProcess.StartAsync("serve",
+                ["serve", "--listen", "127.0.0.1:0", "--write-kubeconfig", kubeconfig, "--audit", audit, .. telemetry], cancellationToken);
+            return new ServeProcess(directory, serve, null, HostUrl(serve.ReadyLine),
+                new JsonObject { ["username"] = "alice", ["password"] = "alice-demo" });
         }
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start kubemate serve");
-        process.ErrorDataReceived += (_, e) =>
+        var data = Path.Combine(directory, "sandbox");
+        var sandbox = await KubemateProcess.StartAsync("sandbox",
+            ["sandbox", "--listen", "127.0.0.1:0", "--write-kubeconfig", kubeconfig, "--data-dir", data], cancellationToken);
+        try
         {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine($"[serve] {e.Data}");
-            }
-        };
-        process.BeginErrorReadLine();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(120));
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            var match = Ready().Match(line);
-            if (match.Success)
-            {
-                _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return new ServeProcess(process, directory, new Uri(match.Groups["host"].Value), new Uri(match.Groups["sandbox"].Value));
-            }
+            var tokens = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(data, "users.json"), cancellationToken))!.AsObject();
+            var aliceToken = (string)tokens["alice"]!;
+            var tokenFile = Path.Combine(directory, "tokens.csv");
+            await File.WriteAllTextAsync(tokenFile, $"{aliceToken},alice,alice,platform-admins\n", cancellationToken);
+            var host = await KubemateProcess.StartAsync("serve",
+                ["serve", "--listen", "127.0.0.1:0", "--kubeconfig", kubeconfig, "--token-file", tokenFile, "--audit", audit, .. telemetry], cancellationToken);
+            return new ServeProcess(directory, host, sandbox, HostUrl(host.ReadyLine), new JsonObject { ["token"] = aliceToken });
         }
-        throw new InvalidOperationException("kubemate serve exited without its ready line");
+        catch
+        {
+            await sandbox.DisposeAsync();
+            throw;
+        }
     }
 
-    /// <summary>VmRSS from /proc: the resident memory of the serve process (host and embedded sandbox together).</summary>
-    public double ResidentMegabytes()
-    {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
-    }
+    public double ResidentMegabytes() => _serve.ResidentMegabytes();
+
+    public double? SandboxResidentMegabytes() => _sandbox?.ResidentMegabytes();
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        await _serve.DisposeAsync();
+        if (_sandbox is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _sandbox.DisposeAsync();
         }
-        _process.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 
-    [GeneratedRegex(@"^ready (?<host>http://\S+) \(sandbox cluster at (?<sandbox>\S+),")]
+    private static Uri HostUrl(string readyLine) =>
+        new(Ready().Match(readyLine) is { Success: true } match ? match.Groups["host"].Value : throw new InvalidOperationException($"unexpected ready line: {readyLine}"));
+
+    [GeneratedRegex(@"^ready (?<host>http://\S+) \(")]
     private static partial Regex Ready();
 }

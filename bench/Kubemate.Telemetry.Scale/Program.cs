@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
+using Kubemate.Telemetry.Prometheus;
 using Kubemate.Telemetry.Scale;
 
 // Prints the telemetry figures (docs/telemetry-figures.md): topology build time over the embedded store, queries per
@@ -9,20 +10,22 @@ using Kubemate.Telemetry.Scale;
 var workloadsOption = new Option<int>("--workloads") { Description = "Workloads in the synthetic estate", DefaultValueFactory = _ => 2000 };
 var edgesOption = new Option<int>("--edges-per-workload") { Description = "Callees per workload (edges = workloads x this)", DefaultValueFactory = _ => 10 };
 var namespacesOption = new Option<int>("--namespaces") { Description = "Namespaces the workloads spread over", DefaultValueFactory = _ => 100 };
+var scrapesOption = new Option<int>("--scrapes") { Description = "Scrapes of every target before timing (10 s apart; 362 fills the 1 h retention)", DefaultValueFactory = _ => 9 };
 var iterationsOption = new Option<int>("--iterations") { Description = "Timed topology builds", DefaultValueFactory = _ => 15 };
-var root = new RootCommand("Kubemate telemetry scale harness") { workloadsOption, edgesOption, namespacesOption, iterationsOption };
+var root = new RootCommand("Kubemate telemetry scale harness") { workloadsOption, edgesOption, namespacesOption, scrapesOption, iterationsOption };
 root.SetAction(async (result, cancellationToken) =>
 {
     var estate = new SyntheticEstate(result.GetValue(workloadsOption), result.GetValue(edgesOption), result.GetValue(namespacesOption));
     var options = new EmbeddedStoreOptions { Retention = TimeSpan.FromHours(1), ScrapeInterval = TimeSpan.FromSeconds(10) };
-    var start = DateTimeOffset.UtcNow - TimeSpan.FromMinutes(2);
+    var scrapes = Math.Max(2, result.GetValue(scrapesOption));
+    var start = DateTimeOffset.UtcNow - options.ScrapeInterval * scrapes;
     var before = GC.GetTotalMemory(forceFullCollection: true);
     EmbeddedStore? store = new EmbeddedStore(options);
     var fill = Stopwatch.StartNew();
-    const int scrapes = 9;
+    var inStore = TimeSpan.Zero;
     for (var i = 0; i < scrapes; i++)
     {
-        estate.Scrape(store, start + options.ScrapeInterval * i, options.ScrapeInterval.TotalSeconds * i);
+        inStore += estate.Scrape(store, start + options.ScrapeInterval * i, options.ScrapeInterval.TotalSeconds * i);
     }
     fill.Stop();
     var after = GC.GetTotalMemory(forceFullCollection: true);
@@ -31,9 +34,9 @@ root.SetAction(async (result, cancellationToken) =>
     TelemetryService? service = new TelemetryService(counting, clock: clock);
 
     Console.WriteLine($"estate: {estate.Workloads} workloads, {estate.Edges} edges, {store.SeriesCount} series, {store.TargetCount} scrape targets");
-    Console.WriteLine($"embedded store: ring capacity {options.Capacity} samples (1 h at {options.ScrapeInterval.TotalSeconds:0} s); rings are allocated whole, so this is the 1 h footprint");
+    Console.WriteLine($"embedded store: {options.Capacity} samples per series at 1 h / {options.ScrapeInterval.TotalSeconds:0} s; values are stored as scrapes arrive; {scrapes} scrapes held now (--scrapes 362 for the full 1 h)");
     Console.WriteLine($"embedded store memory: {(after - before) / 1048576.0:F0} MiB measured (GC heap delta), {store.ApproximateBytes() / 1048576.0:F0} MiB estimated from array sizes");
-    Console.WriteLine($"fill: {scrapes} scrapes in {fill.Elapsed.TotalSeconds:F1} s ({fill.Elapsed.TotalMilliseconds / scrapes:F0} ms per scrape of all targets)");
+    Console.WriteLine($"fill: {scrapes} scrapes in {fill.Elapsed.TotalSeconds:F1} s with building the samples; inside the store {inStore.TotalMilliseconds / scrapes:F0} ms per scrape of all targets");
 
     var first = await service.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);
     if (!first.HasValue)
@@ -51,6 +54,15 @@ root.SetAction(async (result, cancellationToken) =>
     }
     var iterations = result.GetValue(iterationsOption);
     Console.WriteLine(Timing("cluster-wide topology with golden metrics, embedded store evaluating", await TimeAsync(service, iterations, cancellationToken)));
+    counting.Reset();
+    await service.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);
+    Console.WriteLine("  its queries: wall time within the request (queries run concurrently), then alone, one after another:");
+    foreach (var (query, time, milliseconds, series) in counting.Timings.OrderByDescending(t => t.Milliseconds))
+    {
+        var alone = Stopwatch.StartNew();
+        await store.QueryAsync(query, time, cancellationToken);
+        Console.WriteLine($"  {milliseconds,6:F0} ms  {alone.Elapsed.TotalMilliseconds,6:F0} ms alone  {series,6} result series  {PromQl.Translate(query)}");
+    }
     var recorder = new ReplayBackend(store!);
     var replay = new TelemetryService(recorder, clock: clock);
     await replay.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);

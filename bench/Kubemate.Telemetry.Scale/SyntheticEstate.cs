@@ -7,7 +7,8 @@ namespace Kubemate.Telemetry.Scale;
 /// <summary>
 /// A synthetic meshed estate: <c>workloads</c> deployments spread over namespaces, each calling
 /// <c>edgesPerWorkload</c> others. Every edge has the series a linkerd proxy exposes on both sides (outbound at the
-/// caller, inbound at the callee): response_total by classification and the 26 response_latency_ms buckets.
+/// caller, inbound at the callee): response_total by classification and the 26 response_latency_ms buckets. Counters
+/// are whole numbers, as a proxy's request counts are.
 /// </summary>
 internal sealed class SyntheticEstate(int workloads, int edgesPerWorkload, int namespaces)
 {
@@ -23,8 +24,11 @@ internal sealed class SyntheticEstate(int workloads, int edgesPerWorkload, int n
 
     private IEnumerable<int> Callees(int workload) => Enumerable.Range(1, edgesPerWorkload).Select(k => (workload + k * 7) % workloads);
 
-    /// <summary>Appends one scrape of every pod at <paramref name="at"/>, counters having grown for <paramref name="elapsedSeconds"/>.</summary>
-    public void Scrape(EmbeddedStore store, DateTimeOffset at, double elapsedSeconds)
+    /// <summary>
+    /// Appends one scrape of every pod at <paramref name="at"/>, counters having grown for <paramref name="elapsedSeconds"/>;
+    /// returns the time spent inside the store (building the samples is not the store's cost).
+    /// </summary>
+    public TimeSpan Scrape(EmbeddedStore store, DateTimeOffset at, double elapsedSeconds)
     {
         var callers = new List<int>[workloads];
         for (var w = 0; w < workloads; w++)
@@ -38,6 +42,7 @@ internal sealed class SyntheticEstate(int workloads, int edgesPerWorkload, int n
                 callers[callee].Add(w);
             }
         }
+        var inStore = new System.Diagnostics.Stopwatch();
         for (var w = 0; w < workloads; w++)
         {
             var samples = new List<ExpositionSample>();
@@ -53,19 +58,23 @@ internal sealed class SyntheticEstate(int workloads, int edgesPerWorkload, int n
             var ns = Namespace(w);
             var labels = ScrapeDiscovery.ProxyJobLabels(ns, Name(w) + "-0",
                 new Dictionary<string, string> { ["linkerd.io/proxy-deployment"] = Name(w), ["linkerd.io/control-plane-ns"] = "linkerd" }, "10.0.0.1:4191");
-            store.Append($"linkerd-proxy/{ns}/{Name(w)}-0", labels, at, samples);
+            var key = $"linkerd-proxy/{ns}/{Name(w)}-0";
+            inStore.Start();
+            store.Append(key, labels, at, samples);
+            inStore.Stop();
         }
+        return inStore.Elapsed;
     }
 
     private static void Edge(List<ExpositionSample> samples, double elapsed, params (string, string)[] labels)
     {
         var total = 1000 + 10 * elapsed;
-        samples.Add(new ExpositionSample("response_total", LabelSet.Of([.. labels, ("classification", "success")]), total * 0.99, null));
-        samples.Add(new ExpositionSample("response_total", LabelSet.Of([.. labels, ("classification", "failure")]), total * 0.01, null));
+        samples.Add(new ExpositionSample("response_total", LabelSet.Of([.. labels, ("classification", "success")]), Math.Floor(total * 0.99), null));
+        samples.Add(new ExpositionSample("response_total", LabelSet.Of([.. labels, ("classification", "failure")]), Math.Floor(total * 0.01), null));
         for (var i = 0; i < Buckets.Length; i++)
         {
             var share = Math.Min(1.0, (i + 1) / 12.0);
-            samples.Add(new ExpositionSample("response_latency_ms_bucket", LabelSet.Of([.. labels, ("le", Buckets[i])]), total * share, null));
+            samples.Add(new ExpositionSample("response_latency_ms_bucket", LabelSet.Of([.. labels, ("le", Buckets[i])]), Math.Floor(total * share), null));
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class EmbeddedStore : ITelemetryBackend
     private readonly TimeProvider clock;
     private readonly ReaderWriterLockSlim gate = new();
     private readonly Dictionary<string, TargetSeries> targets = [];
-    private readonly Dictionary<string, List<StoredSeries>> byName = [];
+    private readonly Dictionary<string, MetricIndex> byName = [];
 
     public EmbeddedStore(EmbeddedStoreOptions? options = null, TimeProvider? clock = null)
     {
@@ -118,9 +118,7 @@ public sealed class EmbeddedStore : ITelemetryBackend
                 return TelemetryResult<IReadOnlyList<SeriesResult>>.Fail(UnavailableReason.NoData,
                     "the embedded store has no samples yet: no scrape target has been found or scraped");
             }
-            var candidates = byName.TryGetValue(query.SeriesName, out var list)
-                ? list.Where(s => query.Matchers.All(m => m.Matches(s.Labels))).ToList()
-                : [];
+            var candidates = byName.TryGetValue(query.SeriesName, out var index) ? index.Select(query.Matchers) : [];
             var points = new Dictionary<LabelSet, List<SamplePoint>>();
             var capacity = candidates.Count == 0 ? 0 : candidates.Max(c => c.Target.Capacity);
             var timeBuffer = new long[capacity];
@@ -163,36 +161,18 @@ public sealed class EmbeddedStore : ITelemetryBackend
                 }
                 targets[targetKey] = target = new TargetSeries(targetLabels, options.Capacity);
             }
-            foreach (var created in target.Append(time.ToUnixTimeMilliseconds(), materialised, scraped => Merge(targetLabels, scraped)))
+            foreach (var (created, labels) in target.Append(time.ToUnixTimeMilliseconds(), materialised))
             {
-                if (!byName.TryGetValue(created.Name, out var list))
+                if (!byName.TryGetValue(created.Name, out var index))
                 {
-                    byName[created.Name] = list = [];
+                    byName[created.Name] = index = new MetricIndex();
                 }
-                list.Add(created);
+                index.Add(created, labels);
             }
         }
         finally
         {
             gate.ExitWriteLock();
         }
-    }
-
-    private static LabelSet Merge(LabelSet target, LabelSet scraped)
-    {
-        if (scraped.Count == 0)
-        {
-            return target;
-        }
-        var merged = new Dictionary<string, string>(target.Count + scraped.Count);
-        foreach (var (name, value) in scraped.Pairs)
-        {
-            merged[target.Has(name) ? "exported_" + name : name] = value;
-        }
-        foreach (var (name, value) in target.Pairs)
-        {
-            merged[name] = value;
-        }
-        return LabelSet.From(merged);
     }
 }

@@ -56,6 +56,16 @@ public static class PromFunctions
     /// </summary>
     public static double HistogramQuantile(double q, IReadOnlyList<(double UpperBound, double Count)> buckets)
     {
+        var sorted = buckets.GroupBy(b => b.UpperBound).Select(g => (UpperBound: g.Key, Count: g.Sum(b => b.Count))).OrderBy(b => b.UpperBound).ToList();
+        return HistogramQuantileOfSorted(q, sorted.Select(b => b.UpperBound).ToArray(), sorted.Select(b => b.Count).ToArray());
+    }
+
+    /// <summary>
+    /// <see cref="HistogramQuantile"/> over buckets already summed per bound and sorted by it (distinct ascending
+    /// <paramref name="upperBounds"/>); <paramref name="counts"/> is made monotonic in place.
+    /// </summary>
+    internal static double HistogramQuantileOfSorted(double q, ReadOnlySpan<double> upperBounds, Span<double> counts)
+    {
         if (double.IsNaN(q))
         {
             return double.NaN;
@@ -68,40 +78,48 @@ public static class PromFunctions
         {
             return double.PositiveInfinity;
         }
-        var sorted = buckets.GroupBy(b => b.UpperBound).Select(g => (UpperBound: g.Key, Count: g.Sum(b => b.Count))).OrderBy(b => b.UpperBound).ToList();
-        if (sorted.Count < 2 || !double.IsPositiveInfinity(sorted[^1].UpperBound))
+        var n = upperBounds.Length;
+        if (n < 2 || !double.IsPositiveInfinity(upperBounds[n - 1]))
         {
             return double.NaN;
         }
         var max = double.NegativeInfinity;
-        for (var i = 0; i < sorted.Count; i++)
+        for (var i = 0; i < n; i++)
         {
-            max = Math.Max(max, sorted[i].Count);
-            sorted[i] = (sorted[i].UpperBound, max);
+            max = Math.Max(max, counts[i]);
+            counts[i] = max;
         }
-        var observations = sorted[^1].Count;
+        var observations = counts[n - 1];
         if (observations == 0 || double.IsNaN(observations))
         {
             return double.NaN;
         }
         var rank = q * observations;
-        var b = sorted.FindIndex(bucket => bucket.Count >= rank);
-        if (b == sorted.Count - 1)
+        var b = 0;
+        while (b < n && !(counts[b] >= rank))
         {
-            return sorted[^2].UpperBound;
+            b++;
         }
-        if (b == 0 && sorted[0].UpperBound <= 0)
+        if (b == n)
         {
-            return sorted[0].UpperBound;
+            return double.NaN;
+        }
+        if (b == n - 1)
+        {
+            return upperBounds[n - 2];
+        }
+        if (b == 0 && upperBounds[0] <= 0)
+        {
+            return upperBounds[0];
         }
         var bucketStart = 0.0;
-        var bucketEnd = sorted[b].UpperBound;
-        var count = sorted[b].Count;
+        var bucketEnd = upperBounds[b];
+        var count = counts[b];
         if (b > 0)
         {
-            bucketStart = sorted[b - 1].UpperBound;
-            count -= sorted[b - 1].Count;
-            rank -= sorted[b - 1].Count;
+            bucketStart = upperBounds[b - 1];
+            count -= counts[b - 1];
+            rank -= counts[b - 1];
         }
         return bucketStart + (bucketEnd - bucketStart) * (rank / count);
     }

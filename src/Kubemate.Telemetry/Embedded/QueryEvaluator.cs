@@ -8,74 +8,75 @@ internal static class QueryEvaluator
     public static IEnumerable<(LabelSet Labels, double Value)> Evaluate(MetricQuery query, IReadOnlyList<StoredSeries> series, long atMs,
         TimeSpan lookback, long[] timeBuffer, double[] valueBuffer)
     {
-        var groupBy = LabelSet.SortNames(query.GroupBy);
+        // Quantiles group by (le, …) and then fold le away: grouping by the names without le and keeping each
+        // series' parsed bound gives the same histograms without building a label set per bucket.
+        var groupBy = LabelSet.SortNames(query.Function == QueryFunctionKind.Quantile ? query.GroupBy.Where(n => n != "le") : query.GroupBy);
+        var signature = StoredSeries.Signature(groupBy);
+        var canonical = new Dictionary<LabelSet, object>();
+        var reader = new WindowReader(query, atMs, lookback, timeBuffer, valueBuffer);
         if (query.Function == QueryFunctionKind.Quantile)
         {
-            return Quantiles(query, series, atMs, groupBy, timeBuffer, valueBuffer);
+            return Quantiles(query, series, groupBy, signature, canonical, reader);
         }
         var sums = new Dictionary<LabelSet, double>();
         foreach (var stored in series)
         {
-            var value = PerSeries(query, stored, atMs, lookback, timeBuffer, valueBuffer);
-            if (value is { } v)
+            if (reader.PerSeries(stored) is { } value)
             {
-                var key = stored.Labels.Keep(groupBy);
-                sums[key] = sums.GetValueOrDefault(key) + v;
+                var key = stored.KeyFor(groupBy, signature, canonical);
+                sums[key] = sums.GetValueOrDefault(key) + value;
             }
         }
         return sums.Select(s => (s.Key, s.Value));
     }
 
-    private static IEnumerable<(LabelSet, double)> Quantiles(MetricQuery query, IReadOnlyList<StoredSeries> series, long atMs, string[] groupBy,
-        long[] timeBuffer, double[] valueBuffer)
+    private static IEnumerable<(LabelSet, double)> Quantiles(MetricQuery query, IReadOnlyList<StoredSeries> series, string[] groupBy, string signature,
+        Dictionary<LabelSet, object> canonical, WindowReader reader)
     {
-        var withLe = LabelSet.SortNames([.. groupBy, "le"]);
-        var bucketRates = new Dictionary<LabelSet, double>();
+        var histograms = new Dictionary<LabelSet, BucketCounts>();
+        LabelSet? previousKey = null;
+        BucketCounts? buckets = null;
         foreach (var stored in series)
         {
-            if (PerSeries(query, stored, atMs, TimeSpan.Zero, timeBuffer, valueBuffer) is { } rate)
-            {
-                var key = stored.Labels.Keep(withLe);
-                bucketRates[key] = bucketRates.GetValueOrDefault(key) + rate;
-            }
-        }
-        var histograms = new Dictionary<LabelSet, List<(double, double)>>();
-        foreach (var (labels, rate) in bucketRates)
-        {
-            if (!TryParseBound(labels["le"], out var bound))
+            if (stored.UpperBound is not { } bound || reader.PerSeries(stored) is not { } rate)
             {
                 continue;
             }
-            var key = labels.Without("le");
-            if (!histograms.TryGetValue(key, out var buckets))
+            // The buckets of one histogram are stored one after another, so most series reuse the previous group's list.
+            var key = stored.KeyFor(groupBy, signature, canonical);
+            if (!ReferenceEquals(key, previousKey) && !histograms.TryGetValue(key, out buckets))
             {
-                histograms[key] = buckets = [];
+                histograms[key] = buckets = new BucketCounts();
             }
-            buckets.Add((bound, rate));
+            previousKey = key;
+            buckets!.Add(bound, rate);
         }
-        return histograms.Select(h => (h.Key, PromFunctions.HistogramQuantile(query.Quantile, h.Value)));
+        return histograms.Select(h => (h.Key, h.Value.Quantile(query.Quantile)));
     }
 
-    private static double? PerSeries(MetricQuery query, StoredSeries stored, long atMs, TimeSpan lookback, long[] timeBuffer, double[] valueBuffer)
+    /// <summary>Reads each series' samples for the query's window; the window's scrapes are found once per target.</summary>
+    private sealed class WindowReader(MetricQuery query, long atMs, TimeSpan lookback, long[] timeBuffer, double[] valueBuffer)
     {
-        if (query.Function == QueryFunctionKind.Latest)
-        {
-            var n = stored.Target.Read(stored, atMs - (long)lookback.TotalMilliseconds + 1, atMs, timeBuffer, valueBuffer);
-            return n == 0 ? null : valueBuffer[n - 1];
-        }
-        var from = atMs - (long)query.Window.TotalMilliseconds;
-        var count = stored.Target.Read(stored, from, atMs, timeBuffer, valueBuffer);
-        return PromFunctions.ExtrapolatedIncrease(timeBuffer.AsSpan(0, count), valueBuffer.AsSpan(0, count), from, atMs,
-            perSecond: query.Function != QueryFunctionKind.Increase);
-    }
+        private readonly long fromMs = query.Function == QueryFunctionKind.Latest
+            ? atMs - (long)lookback.TotalMilliseconds + 1
+            : atMs - (long)query.Window.TotalMilliseconds;
+        private TargetSeries? target;
+        private ScrapeWindow window;
 
-    private static bool TryParseBound(string text, out double bound)
-    {
-        if (text is "+Inf" or "Inf")
+        public double? PerSeries(StoredSeries stored)
         {
-            bound = double.PositiveInfinity;
-            return true;
+            if (!ReferenceEquals(stored.Target, target))
+            {
+                target = stored.Target;
+                window = target.Window(fromMs, atMs);
+            }
+            var count = target.Read(stored, window, timeBuffer, valueBuffer);
+            if (query.Function == QueryFunctionKind.Latest)
+            {
+                return count == 0 ? null : valueBuffer[count - 1];
+            }
+            return PromFunctions.ExtrapolatedIncrease(timeBuffer.AsSpan(0, count), valueBuffer.AsSpan(0, count), fromMs, atMs,
+                perSecond: query.Function != QueryFunctionKind.Increase);
         }
-        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out bound);
     }
 }

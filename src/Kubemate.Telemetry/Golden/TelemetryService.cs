@@ -62,8 +62,13 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
     {
         var batch = new QueryBatch(backend, QueryTime.Instant(time.GetUtcNow()));
         var edges = new EdgeQueries(batch, namespaces, window, [0.5, 0.95, 0.99], cancellationToken);
+        var (known, warnings) = await InventoryAsync(null, cancellationToken).ConfigureAwait(false);
         var results = await batch.RunAsync().ConfigureAwait(false);
-        return results.Map(r => edges.Read(r));
+        if (!results.HasValue)
+        {
+            return TelemetryResult<IReadOnlyList<EdgeStat>>.Fail(results.Unavailable!);
+        }
+        return TelemetryResult<IReadOnlyList<EdgeStat>>.WithWarnings(edges.Read(results.Value!, known), [.. results.Warnings, .. warnings]);
     }
 
     /// <summary>The graph of the namespaces (all when none given), in one request to this service and a constant number of queries.</summary>
@@ -74,15 +79,17 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         var responses = batch.Add(Queries.Increase(window, inbound, LinkerdLabels.WorkloadLabels), cancellationToken);
         var p99 = batch.Add(Queries.Quantile(0.99, window, inbound, LinkerdLabels.WorkloadLabels), cancellationToken);
         var edges = new EdgeQueries(batch, namespaces, window, [0.99], cancellationToken);
-        var (known, warnings) = await InventoryAsync(namespaces, cancellationToken).ConfigureAwait(false);
+        // All workloads: the gateway (namespace traefik) and its backends resolve even outside the chosen namespaces.
+        var (all, warnings) = await InventoryAsync(null, cancellationToken).ConfigureAwait(false);
+        var known = namespaces is { Count: > 0 } ? all.Where(w => namespaces.Contains(w.Workload.Namespace)).ToList() : all;
         var results = await batch.RunAsync().ConfigureAwait(false);
         if (!results.HasValue)
         {
             return TelemetryResult<TopologyGraph>.Fail(results.Unavailable!);
         }
         var r = results.Value!;
-        var graph = TopologyAssembler.Build(window, namespaces ?? [], known, ResponseTally.By(r[responses], LinkerdLabels.Workload),
-            ResponseTally.Values(r[p99], LinkerdLabels.Workload), edges.Read(r), settings.Health, batch.Count);
+        var graph = TopologyAssembler.Build(window, namespaces ?? [], known, all, ResponseTally.By(r[responses], LinkerdLabels.Workload),
+            ResponseTally.Values(r[p99], LinkerdLabels.Workload), edges.Read(r, all), settings.Health, batch.Count);
         return TelemetryResult<TopologyGraph>.WithWarnings(graph, [.. results.Warnings, .. warnings]);
     }
 

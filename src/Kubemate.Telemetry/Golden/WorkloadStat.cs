@@ -5,9 +5,10 @@ public sealed record WorkloadStat(WorkloadRef Workload, int MeshedPods, int Tota
 
 /// <summary>
 /// One edge <c>src -&gt; dst</c> from the source's outbound metrics (or, for unmeshed callers, from the
-/// destination's inbound metrics without mesh identity). <see cref="MtlsRatio"/> is the share of responses over mTLS.
+/// destination's inbound metrics without mesh identity, or, with <see cref="FromGateway"/>, from the edge gateway's own
+/// per-Service metrics). <see cref="MtlsRatio"/> is the share of responses over mTLS.
 /// </summary>
-public sealed record EdgeStat(WorkloadRef Source, WorkloadRef Destination, GoldenMetrics Metrics, double MtlsRatio)
+public sealed record EdgeStat(WorkloadRef Source, WorkloadRef Destination, GoldenMetrics Metrics, double MtlsRatio, bool FromGateway = false)
 {
     public bool Secured => MtlsRatio >= 1.0 && Metrics.Responses > 0;
 }

@@ -3,14 +3,20 @@ using Kubemate.Cluster.Http;
 
 namespace Kubemate.Telemetry.Inventory;
 
-/// <summary>Lists pods through the Kubernetes API (one request for all namespaces) and groups them into workloads.</summary>
+/// <summary>
+/// Lists pods and Services through the Kubernetes API (one request each, for all namespaces or the one chosen) and
+/// groups the pods into workloads, each with the Services selecting it.
+/// </summary>
 public sealed class ClusterWorkloadInventory(ClusterApi api) : IWorkloadInventory
 {
     public async Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, CancellationToken cancellationToken)
     {
-        var path = namespaces is { Count: 1 } ? $"api/v1/namespaces/{namespaces.First()}/pods" : "api/v1/pods";
-        var list = await api.SendAsync(HttpMethod.Get, path, null, null, cancellationToken).ConfigureAwait(false);
-        var workloads = PodWorkloads.FromPods(list["items"] as JsonArray ?? []);
+        var scope = namespaces is { Count: 1 } ? $"api/v1/namespaces/{namespaces.First()}/" : "api/v1/";
+        var pods = api.SendAsync(HttpMethod.Get, scope + "pods", null, null, cancellationToken);
+        var services = api.SendAsync(HttpMethod.Get, scope + "services", null, null, cancellationToken);
+        await Task.WhenAll(pods, services).ConfigureAwait(false);
+        var workloads = PodWorkloads.FromPods((await pods.ConfigureAwait(false))["items"] as JsonArray ?? [],
+            (await services.ConfigureAwait(false))["items"] as JsonArray ?? []);
         return namespaces is { Count: > 0 } ? workloads.Where(w => namespaces.Contains(w.Workload.Namespace)).ToList() : workloads;
     }
 }

@@ -17,9 +17,12 @@ public static class PodWorkloads
         ("linkerd.io/proxy-replicationcontroller", "replicationcontroller"),
     ];
 
-    public static IReadOnlyList<WorkloadInfo> FromPods(JsonArray pods)
+    /// <summary>Workloads of the pods; with <paramref name="services"/>, each carries the Services whose selector picks one of its pods.</summary>
+    public static IReadOnlyList<WorkloadInfo> FromPods(JsonArray pods, JsonArray? services = null)
     {
         var groups = new Dictionary<WorkloadRef, (int Meshed, int Total, bool Gateway)>();
+        var selecting = new Dictionary<WorkloadRef, SortedSet<string>>();
+        var selectors = (services ?? []).OfType<JsonObject>().Select(ServiceSelector).Where(s => s.Selector.Count > 0).ToList();
         foreach (var pod in pods.OfType<JsonObject>())
         {
             if (pod["status"]?["phase"]?.GetValue<string>() is "Succeeded" or "Failed")
@@ -31,9 +34,27 @@ public static class PodWorkloads
             var gateway = pod["metadata"]?["labels"]?["app.kubernetes.io/name"]?.GetValue<string>() == "traefik";
             var current = groups.GetValueOrDefault(workload);
             groups[workload] = (current.Meshed + (meshed ? 1 : 0), current.Total + 1, current.Gateway || gateway);
+            var labels = pod["metadata"]?["labels"] as JsonObject;
+            foreach (var (ns, name, selector) in selectors)
+            {
+                if (ns == workload.Namespace && selector.All(s => labels?[s.Key]?.GetValue<string>() == s.Value))
+                {
+                    if (!selecting.TryGetValue(workload, out var names))
+                    {
+                        selecting[workload] = names = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+                    names.Add(name);
+                }
+            }
         }
-        return groups.Select(g => new WorkloadInfo(g.Key, g.Value.Meshed, g.Value.Total, g.Value.Gateway)).ToList();
+        return groups.Select(g => new WorkloadInfo(g.Key, g.Value.Meshed, g.Value.Total, g.Value.Gateway,
+            selecting.TryGetValue(g.Key, out var names) ? names.ToList() : null)).ToList();
     }
+
+    private static (string Namespace, string Name, Dictionary<string, string> Selector) ServiceSelector(JsonObject service) =>
+        (service["metadata"]?["namespace"]?.GetValue<string>() ?? "",
+         service["metadata"]?["name"]?.GetValue<string>() ?? "",
+         (service["spec"]?["selector"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? "") ?? []);
 
     public static WorkloadRef WorkloadOf(JsonObject pod)
     {

@@ -2,10 +2,15 @@ using Kubemate.Telemetry.Golden;
 
 namespace Kubemate.Telemetry.Inventory;
 
-/// <summary>A workload as the cluster knows it: its pods, how many carry the proxy, and whether it is the edge gateway.</summary>
-public sealed record WorkloadInfo(WorkloadRef Workload, int MeshedPods, int TotalPods, bool IsGateway)
+/// <summary>
+/// A workload as the cluster knows it: its pods, how many carry the proxy, whether it is the edge gateway, and the
+/// Services (of its namespace) whose selector picks its pods — how a gateway's per-Service metrics find the workload.
+/// </summary>
+public sealed record WorkloadInfo(WorkloadRef Workload, int MeshedPods, int TotalPods, bool IsGateway, IReadOnlyList<string>? Services = null)
 {
     public bool Meshed => MeshedPods > 0;
+
+    public IReadOnlyList<string> SelectedBy => Services ?? [];
 }
 
 /// <summary>The workload list from the cluster, so idle and unmeshed workloads appear too.</summary>

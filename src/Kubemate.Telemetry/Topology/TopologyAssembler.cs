@@ -6,12 +6,15 @@ namespace Kubemate.Telemetry.Topology;
 /// <summary>Puts workloads (from the cluster and from metrics) and edges together into the graph.</summary>
 internal static class TopologyAssembler
 {
-    public static TopologyGraph Build(TelemetryWindow window, IReadOnlyCollection<string> namespaces, IReadOnlyList<WorkloadInfo> known,
+    /// <param name="known">The workloads of the chosen namespaces (listed as nodes even when idle).</param>
+    /// <param name="all">Every workload the cluster knows, to describe edge ends outside the chosen namespaces.</param>
+    public static TopologyGraph Build(TelemetryWindow window, IReadOnlyCollection<string> namespaces, IReadOnlyList<WorkloadInfo> known, IReadOnlyList<WorkloadInfo> all,
         Dictionary<WorkloadRef, ResponseTally> inbound, Dictionary<WorkloadRef, double> inboundP99, IReadOnlyList<EdgeStat> edges,
         HealthThresholds health, int queries)
     {
-        var info = known.ToDictionary(k => k.Workload);
-        var reporting = inbound.Keys.Concat(edges.Where(e => e.Source != WorkloadRef.Unmeshed).Select(e => e.Source)).ToHashSet();
+        var info = all.Concat(known).DistinctBy(k => k.Workload).ToDictionary(k => k.Workload);
+        var reporting = inbound.Keys.Concat(edges.Where(e => e.Source != WorkloadRef.Unmeshed && !e.FromGateway).Select(e => e.Source)).ToHashSet();
+        var gateways = edges.Where(e => e.FromGateway).Select(e => e.Source).ToHashSet();
         var workloads = known.Select(k => k.Workload)
             .Concat(inbound.Keys)
             .Concat(edges.SelectMany(e => new[] { e.Source, e.Destination }))
@@ -26,8 +29,9 @@ internal static class TopologyAssembler
             var tally = inbound.GetValueOrDefault(workload);
             var metrics = GoldenMetrics.From(tally?.Successes ?? 0, tally?.Failures ?? 0, window.Duration,
                 p99: inboundP99.TryGetValue(workload, out var p99) ? p99 : null);
-            var gateway = info.TryGetValue(workload, out var known) ? known.IsGateway : workload.Name == "traefik";
-            var meshed = known?.Meshed ?? reporting.Contains(workload);
+            var described = info.GetValueOrDefault(workload);
+            var gateway = gateways.Contains(workload) || (described?.IsGateway ?? workload.Name == "traefik");
+            var meshed = described?.Meshed ?? reporting.Contains(workload);
             return new TopologyNode(workload.Id, workload.Namespace, workload.Name, gateway ? "gateway" : workload.Kind, workload.Kind, meshed, gateway,
                 health.Classify(metrics.Responses, metrics.Failures), metrics);
         }).OrderBy(n => n.Id, StringComparer.Ordinal).ToList();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kubemate.Cluster.Connection;
+using Kubemate.WebConsole;
 using Kubemate.Host;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
@@ -22,7 +23,7 @@ public static class ServeCommand
     private sealed record Flags(
         Option<string> Listen, Option<FileInfo?> WriteKubeconfig, Option<DirectoryInfo?> DataDir, Option<bool> Empty,
         Option<string?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
-        Option<Uri?> Prometheus, Option<string> Mesh, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
+        Option<string?> Prometheus, Option<string> Mesh, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
         Option<string> OidcUsernameClaim, Option<string> OidcGroupsClaim);
 
     public static Command Create()
@@ -37,7 +38,7 @@ public static class ServeCommand
             new Option<bool>("--in-cluster") { Description = "Drive the cluster Kubemate runs in, with its pod's service account" },
             new Option<string?>("--audit") { Description = "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)" },
             new Option<FileInfo?>("--token-file") { Description = "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\"" },
-            new Option<Uri?>("--prometheus") { Description = "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)" },
+            new Option<string?>("--prometheus") { Description = "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)" },
             new Option<string>("--mesh") { Description = "Mesh provider: linkerd or istio", DefaultValueFactory = _ => "linkerd" },
             new Option<string?>("--oidc-issuer") { Description = "OpenID Connect issuer URL for sign-in on a real cluster" },
             new Option<string?>("--oidc-client-id") { Description = "OpenID Connect client id" },
@@ -97,7 +98,9 @@ public static class ServeCommand
                 Port = port,
                 MeshProvider = result.GetValue(flags.Mesh)!,
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
-                PrometheusUrl = result.GetValue(flags.Prometheus),
+                PrometheusUrl = ReadUrl(result.GetValue(flags.Prometheus), "--prometheus"),
+                ConfigureServices = services => services.AddKubemateConsole(),
+                ConfigureApp = app => app.MapKubemateConsole(),
             };
             await using var host = KubemateHost.Build(options);
             await host.StartAsync(cancellationToken);
@@ -181,10 +184,7 @@ public static class ServeCommand
         {
             return null;
         }
-        if (!Uri.TryCreate(issuer, UriKind.Absolute, out _))
-        {
-            throw new ArgumentException($"--oidc-issuer: \"{issuer}\" is not an absolute URL");
-        }
+        ReadUrl(issuer, "--oidc-issuer");
         var clientId = result.GetValue(flags.OidcClientId)
             ?? throw new ArgumentException("--oidc-client-id: required with --oidc-issuer");
         return new OidcSignInOptions(issuer, clientId, result.GetValue(flags.OidcClientSecret) ?? Environment.GetEnvironmentVariable("KUBEMATE_OIDC_CLIENT_SECRET"))
@@ -192,5 +192,18 @@ public static class ServeCommand
             UsernameClaim = result.GetValue(flags.OidcUsernameClaim)!,
             GroupsClaim = result.GetValue(flags.OidcGroupsClaim)!,
         };
+    }
+
+    private static Uri? ReadUrl(string? value, string flag)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"{flag}: \"{value}\" is not an absolute http(s) URL");
+        }
+        return url;
     }
 }

@@ -89,13 +89,16 @@ public static partial class LinkerdVizScrapeJob
     }
 
     /// <summary>A whole Prometheus configuration (JSON is YAML) scraping every <paramref name="interval"/>.</summary>
-    public static string Config(JsonObject job, TimeSpan interval)
+    public static string Config(JsonObject job, TimeSpan interval) => Config([job], interval);
+
+    /// <summary>A whole Prometheus configuration with several jobs (e.g. this one and <see cref="TraefikScrapeJob"/>).</summary>
+    public static string Config(IEnumerable<JsonObject> jobs, TimeSpan interval)
     {
         var seconds = $"{(int)interval.TotalSeconds}s";
         return new JsonObject
         {
             ["global"] = new JsonObject { ["scrape_interval"] = seconds, ["scrape_timeout"] = seconds, ["evaluation_interval"] = seconds },
-            ["scrape_configs"] = new JsonArray(job),
+            ["scrape_configs"] = new JsonArray(jobs.Select(j => (JsonNode)j).ToArray()),
         }.ToJsonString();
     }
 

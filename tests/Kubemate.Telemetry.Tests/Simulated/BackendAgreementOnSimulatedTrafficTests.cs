@@ -78,13 +78,15 @@ public sealed class BackendAgreementOnSimulatedTrafficTests(SimulatedTrafficFixt
                 Assert.Equal(truth.ToNamespace is "web" or "orders" or "payments", edge.Secured);
             }
         }
-        // Traefik is unmeshed: its calls reach the frontend without identity.
+        // Traefik is unmeshed: its calls reach the frontend without identity, as the gateway's entry edge (from Traefik's
+        // own metrics) or, without them, from the node "unmeshed".
         var frontend = new WorkloadRef("web", "deployment", "frontend");
-        foreach (var edges in new[] { prometheus, embedded })
+        var entrySources = new[] { new WorkloadRef("traefik", "deployment", "traefik"), WorkloadRef.Unmeshed };
+        foreach (var (name, edges) in new[] { ("prometheus", prometheus), ("embedded", embedded) })
         {
-            var fromTraefik = Assert.Single(edges, e => e.Source == WorkloadRef.Unmeshed && e.Destination == frontend);
-            GroundTruth.WithinRps(50, fromTraefik.Metrics.Rps, "unmeshed -> frontend");
-            Assert.False(fromTraefik.Secured);
+            var entry = Assert.Single(edges, e => e.Destination == frontend && entrySources.Contains(e.Source));
+            GroundTruth.WithinRps(50, entry.Metrics.Rps, $"{name} {entry.Source} -> frontend");
+            Assert.False(entry.Secured);
         }
     }
 
@@ -121,6 +123,9 @@ public sealed class BackendAgreementOnSimulatedTrafficTests(SimulatedTrafficFixt
             Assert.Equal(Topology.HealthClass.Healthy, node.Health);
         }
         Assert.Contains(prometheus.Nodes, n => n.Id == "data/statefulset/postgres" && !n.Meshed);
-        Assert.Contains(prometheus.Edges, e => e.Source == "unmeshed" && e.Target == "web/deployment/frontend");
+        var gateway = Assert.Single(prometheus.Nodes, n => n.Id == "traefik/deployment/traefik");
+        Assert.Equal(("gateway", true, false), (gateway.Kind, gateway.Entry, gateway.Meshed));
+        var entry = Assert.Single(prometheus.Edges, e => e.Target == "web/deployment/frontend" && e.Source is "traefik/deployment/traefik" or "unmeshed");
+        GroundTruth.WithinRps(50, entry.Rps, $"{entry.Source} -> frontend");
     }
 }

@@ -44,8 +44,9 @@ public sealed class FaultKnobTests(SimulatedTrafficFixture fixture, ITestOutputH
             Assert.Equal(2, untilVisible.Count);
             Assert.True(untilVisible.Values.Min() <= 2, $"scrapes after the write until failures grew, per pod: {string.Join(", ", untilVisible)}");
 
-            // Once a 10 s window holds only faulty traffic, about half of payment's responses fail, in both backends and in the graph.
-            var window = SimulatedTrafficFixture.Window(TimeSpan.FromSeconds(10));
+            // Once a 15 s window holds only faulty traffic, about half of payment's responses fail, in both backends and in the
+            // graph. 8 rps give about 120 responses: one standard deviation of the success rate is under 5 points.
+            var window = SimulatedTrafficFixture.Window(TimeSpan.FromSeconds(15));
             var since = DateTimeOffset.UtcNow;
             await Eventually.True(() => Task.FromResult(DateTimeOffset.UtcNow > since + window.Duration + 3 * SimulatedTrafficFixture.ScrapeInterval),
                 "a window of faulty traffic", TimeSpan.FromSeconds(60));
@@ -54,7 +55,7 @@ public sealed class FaultKnobTests(SimulatedTrafficFixture fixture, ITestOutputH
             {
                 var stat = (await service.WorkloadsAsync(["payments"], window, default)).Value!.Single(s => s.Workload == Payment);
                 output.WriteLine($"{service.Backend.Description}: payment success rate {stat.Metrics.SuccessRate:F3} under the fault");
-                Assert.InRange(stat.Metrics.SuccessRate!.Value, 0.35, 0.65);
+                Assert.InRange(stat.Metrics.SuccessRate!.Value, 0.30, 0.70);
                 var graph = (await service.TopologyAsync(["payments"], window, default)).Value!;
                 Assert.Equal(HealthClass.Failing, graph.Nodes.Single(n => n.Id == Payment.Id).Health);
                 Assert.Equal(HealthClass.Failing, graph.Edges.Single(e => e.Source == "orders/deployment/orders" && e.Target == Payment.Id).Health);

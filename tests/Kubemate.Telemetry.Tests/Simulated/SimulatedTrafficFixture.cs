@@ -22,8 +22,8 @@ public sealed class SimulatedTrafficCollection : ICollectionFixture<SimulatedTra
 
 /// <summary>
 /// The demo estate with the traffic simulator ticking every second on real time, a real Prometheus scraping it every
-/// second with the linkerd-viz chart's <c>linkerd-proxy</c> job (through <see cref="PodDiscoveryShim"/> and the pod
-/// proxy) and Kubemate's embedded store scraping the same pods every second. Startup waits until both have a full
+/// second with the linkerd-viz chart's <c>linkerd-proxy</c> job and a <c>traefik</c> job (through
+/// <see cref="PodDiscoveryShim"/> and the pod proxy) and Kubemate's embedded store scraping the same pods every second. Startup waits until both have a full
 /// minute of samples and fixes <see cref="BaselineAt"/>: an instant before any test changed the estate, so the
 /// agreement tests read the undisturbed profile whatever order the tests run in.
 /// </summary>
@@ -68,8 +68,13 @@ public sealed class SimulatedTrafficFixture : IAsyncLifetime
         var ca = Path.Combine(directory, "sandbox-ca.pem");
         await File.WriteAllTextAsync(ca, server.Certificates.Authority.ExportCertificatePem());
         discovery = await PodDiscoveryShim.StartAsync(() => connection.CreateApi());
-        var job = LinkerdVizScrapeJob.ForSandbox(server.Url, ca, server.Admin.Token, discovery.Url);
-        prometheus = await PrometheusProcess.StartAsync(LinkerdVizScrapeJob.Config(job, ScrapeInterval));
+        // The chart's linkerd-proxy job, plus Traefik's own metrics as the embedded store scrapes them (gateway entry edges).
+        var jobs = new[]
+        {
+            LinkerdVizScrapeJob.ForSandbox(server.Url, ca, server.Admin.Token, discovery.Url),
+            TraefikScrapeJob.ForSandbox(server.Url, ca, server.Admin.Token, discovery.Url),
+        };
+        prometheus = await PrometheusProcess.StartAsync(LinkerdVizScrapeJob.Config(jobs, ScrapeInterval));
         PrometheusBackend = new PrometheusBackend(http, new PrometheusOptions(prometheus.Url));
         scraper = new ProxyScraper(scraperApi, Embedded, new EmbeddedStoreOptions { ScrapeInterval = ScrapeInterval });
         scraper.Start();
@@ -77,6 +82,8 @@ public sealed class SimulatedTrafficFixture : IAsyncLifetime
         var meshed = await MeshedApplicationPodsAsync();
         await Eventually.True(async () => await ScrapedPodsAsync(PrometheusBackend) >= meshed && await ScrapedPodsAsync(Embedded) >= meshed,
             $"both backends scraping the {meshed} meshed application pods\n{prometheus.Log}", TimeSpan.FromSeconds(120));
+        await Eventually.True(async () => await ScrapedGatewaysAsync(PrometheusBackend) == 3 && await ScrapedGatewaysAsync(Embedded) == 3,
+            $"both backends scraping the 3 Traefik pods\n{prometheus.Log}", TimeSpan.FromSeconds(120));
         var allScraped = DateTimeOffset.UtcNow;
         BaselineAt = allScraped + TimeSpan.FromMinutes(1) + 3 * ScrapeInterval;
         await Eventually.True(() => Task.FromResult(DateTimeOffset.UtcNow > BaselineAt + 2 * ScrapeInterval),
@@ -150,6 +157,13 @@ public sealed class SimulatedTrafficFixture : IAsyncLifetime
                     && (p["spec"]?["containers"] as JsonArray ?? []).Any(c => c?["name"]?.GetValue<string>() == "linkerd-proxy"));
         }, count => count == 9, "the 9 meshed application pods of the demo estate running (frontend 2, orders 2, inventory 2, payment 2, fraud-check 1)",
         TimeSpan.FromSeconds(120));
+
+    private static async Task<int> ScrapedGatewaysAsync(ITelemetryBackend backend)
+    {
+        var up = new MetricQuery("up", QueryFunctionKind.Latest, TimeSpan.Zero, [LabelMatcher.Is("job", TraefikScrapeJob.Name)], ["pod"]);
+        var result = await backend.QueryAsync(up, QueryTime.Instant(DateTimeOffset.UtcNow), default);
+        return result.Value?.Count(s => s.Last == 1) ?? 0;
+    }
 
     private static async Task<int> ScrapedPodsAsync(ITelemetryBackend backend)
     {

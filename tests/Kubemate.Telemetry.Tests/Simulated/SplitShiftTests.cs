@@ -15,10 +15,11 @@ public sealed class SplitShiftTests(SimulatedTrafficFixture fixture, ITestOutput
     private static readonly TelemetryWindow Window = SimulatedTrafficFixture.Window(TimeSpan.FromSeconds(20));
 
     /// <summary>
-    /// frontend calls orders at 20 rps: a 20 s window holds about 400 calls, so a backend's share has a standard
-    /// deviation under 2.5 points; 6 points is well beyond chance.
+    /// frontend calls orders at 20 rps and each call picks a backend at random by weight: a 20 s window holds about 400
+    /// calls, so a share p has a standard deviation of sqrt(p(1-p)/400) (1.5 points at 10 %, 2.5 at 50 %). Four of them
+    /// plus a point is well beyond chance and still far from the other weight.
     /// </summary>
-    private const double ShareTolerance = 0.06;
+    private static double ShareTolerance(double share) => 4 * Math.Sqrt(share * (1 - share) / 400) + 0.01;
 
     [Fact]
     public async Task Changing_the_httproute_weights_shifts_the_measured_backend_rps_ratio_in_both_backends()
@@ -57,8 +58,9 @@ public sealed class SplitShiftTests(SimulatedTrafficFixture fixture, ITestOutput
             var v2 = split.Backends.Single(b => b.Service == "orders-v2").Metrics.Rps;
             var share = v2 / (v1 + v2);
             output.WriteLine($"{name}: orders-v1 {v1:F2} rps, orders-v2 {v2:F2} rps, canary share {share:P1} (weights give {canaryShare:P0})");
-            Assert.True(Math.Abs(share - canaryShare) <= ShareTolerance, $"{name}: orders-v2 has {share:P1} of {v1 + v2:F1} rps, expected {canaryShare:P0}");
-            GroundTruth.WithinRps(20, v1 + v2, $"{name}: frontend -> orders split in total");
+            Assert.True(Math.Abs(share - canaryShare) <= ShareTolerance(canaryShare), $"{name}: orders-v2 has {share:P1} of {v1 + v2:F1} rps, expected {canaryShare:P0}");
+            // Sanity check on the sum, looser than the workload comparison: the backends' series are younger than a minute here.
+            Assert.True(Math.Abs(v1 + v2 - 20) <= 20 * 0.15, $"{name}: frontend -> orders at {v1 + v2:F2} rps in total, expected 20 ± 15 %");
             shares.Add(share);
         }
         Assert.True(Math.Abs(shares[0] - shares[1]) <= 0.03,

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Kubemate.Audit;
+using Kubemate.Host.Identity;
+using Kubemate.Host.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kubemate.Host.Api;
+
+/// <summary>The audit trail: query, export as JSON lines, verify the hash chain (see <see cref="AuditReaders"/> for who sees what).</summary>
+public static class AuditApi
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 10_000;
+
+    public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/v1/audit").WithTags("audit").RequireAuthorization();
+        audit.MapGet("", QueryAsync).WithSummary("Audit records, newest first; filters: user, namespace, kind, name, since, until, limit");
+        audit.MapGet("/export", ExportAsync).WithSummary("The matching records as JSON lines (application/x-ndjson), oldest first");
+        audit.MapPost("/verify", VerifyAsync).WithSummary("Re-hash the whole chain and report the first break");
+        return app;
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext context, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ReadQueryAsync(context, readers, cancellationToken);
+        if (query is null)
+        {
+            return problem!;
+        }
+        return Results.Ok(await store.QueryAsync(query with { Descending = true, Limit = query.Limit ?? DefaultLimit }, cancellationToken));
+    }
+
+    private static async Task ExportAsync(HttpContext context, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
+    {
+        var (query, problem) = await ReadQueryAsync(context, readers, cancellationToken);
+        if (query is null)
+        {
+            await problem!.ExecuteAsync(context);
+            return;
+        }
+        context.Response.ContentType = "application/x-ndjson";
+        await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false), leaveOpen: true);
+        await store.ExportJsonLinesAsync(writer, query, cancellationToken);
+        await writer.FlushAsync(cancellationToken);
+    }
+
+    private static async Task<IResult> VerifyAsync(ClaimsPrincipal user, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
+    {
+        if (!await readers.ReadsEverythingAsync(user, cancellationToken))
+        {
+            return Problem.Of(StatusCodes.Status403Forbidden, "Forbidden", "verifying the audit trail needs the right to list events in all namespaces");
+        }
+        return Results.Ok(await store.VerifyAsync(null, cancellationToken));
+    }
+
+    private static async Task<(AuditQuery? Query, IResult? Problem)> ReadQueryAsync(HttpContext context, AuditReaders readers, CancellationToken cancellationToken)
+    {
+        var q = context.Request.Query;
+        var errors = new RequestErrors();
+        foreach (var key in q.Keys.Where(k => k is not ("user" or "namespace" or "kind" or "name" or "since" or "until" or "limit")))
+        {
+            errors.Add(key, "unknown query parameter; expected user, namespace, kind, name, since, until, limit");
+        }
+        var ns = Text(q, "namespace");
+        if (ns is not null)
+        {
+            KubernetesNames.CheckLabel(ns, "namespace", errors);
+        }
+        var name = Text(q, "name");
+        if (name is not null)
+        {
+            KubernetesNames.CheckSubdomain(name, "name", errors);
+        }
+        var since = Time(q, "since", errors);
+        var until = Time(q, "until", errors);
+        int? limit = null;
+        if (Text(q, "limit") is { } rawLimit)
+        {
+            if (int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxLimit)
+            {
+                limit = n;
+            }
+            else
+            {
+                errors.Add("limit", $"must be an integer from 1 to {MaxLimit}");
+            }
+        }
+        if (errors.Any)
+        {
+            return (null, Problem.Validation(errors));
+        }
+        var self = context.User.ToUserIdentity().Name;
+        var user = Text(q, "user");
+        if (user != self && !await readers.ReadsEverythingAsync(context.User, cancellationToken))
+        {
+            if (user is not null)
+            {
+                return (null, Problem.Of(StatusCodes.Status403Forbidden, "Forbidden",
+                    "you may read only your own audit records; reading others' needs the right to list events in all namespaces"));
+            }
+            user = self;
+        }
+        var kind = Text(q, "kind");
+        return (new AuditQuery
+        {
+            User = user,
+            Namespace = ns,
+            Object = kind is null && name is null ? null : new AuditObjectSelector(kind, name),
+            From = since,
+            To = until,
+            Limit = limit,
+        }, null);
+    }
+
+    private static string? Text(IQueryCollection query, string key) =>
+        query.TryGetValue(key, out var values) && !string.IsNullOrEmpty(values.ToString()) ? values.ToString() : null;
+
+    private static DateTimeOffset? Time(IQueryCollection query, string key, RequestErrors errors)
+    {
+        var raw = Text(query, key);
+        if (raw is null)
+        {
+            return null;
+        }
+        if (DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
+        {
+            return time;
+        }
+        errors.Add(key, "must be an RFC 3339 time such as 2026-01-31T12:00:00Z");
+        return null;
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Yaml;
+using Kubemate.Cluster.Apply;
+using Kubemate.Host.Problems;
+
+namespace Kubemate.Host.Api;
+
+/// <summary>
+/// Reads a change set from <c>{"yaml": "..."}</c> or <c>{"objects": [...]}</c> plus optional
+/// <c>"deletes": [{apiVersion, kind, namespace, name}]</c>, checking each object's identity before any call.
+/// Field paths in errors are <c>yaml[i]…</c> (document i), <c>objects[i]…</c> or <c>deletes[i]…</c>.
+/// </summary>
+public static class ChangeSetRequest
+{
+    /// <summary>The changes and, for each, the field path prefix that names it in errors.</summary>
+    public sealed record Parsed(ChangeSet ChangeSet, IReadOnlyList<string> Paths);
+
+    public static Parsed? Read(JsonObject body, RequestErrors errors)
+    {
+        var changes = new List<Change>();
+        var paths = new List<string>();
+        var yaml = JsonBody.String(body, "yaml", errors);
+        var objects = body["objects"];
+        if (yaml is not null && objects is not null)
+        {
+            errors.Add("yaml", "send either yaml or objects, not both");
+            return null;
+        }
+        if (yaml is not null)
+        {
+            IReadOnlyList<JsonObject> documents;
+            try
+            {
+                documents = YamlJson.ExpandLists(YamlJson.ParseDocuments(yaml)).ToList();
+            }
+            catch (Exception error) when (error is YamlFormatException or JsonException or FormatException or InvalidOperationException)
+            {
+                errors.Add("yaml", error.Message);
+                return null;
+            }
+            for (var i = 0; i < documents.Count; i++)
+            {
+                AddApply(documents[i], $"yaml[{i}]", changes, paths, errors);
+            }
+        }
+        else if (objects is JsonArray array)
+        {
+            for (var i = 0; i < array.Count; i++)
+            {
+                if (array[i] is JsonObject obj)
+                {
+                    AddApply((JsonObject)obj.DeepClone(), $"objects[{i}]", changes, paths, errors);
+                }
+                else
+                {
+                    errors.Add($"objects[{i}]", "must be a Kubernetes object (a JSON object)");
+                }
+            }
+        }
+        else if (objects is not null)
+        {
+            errors.Add("objects", "must be an array of Kubernetes objects");
+        }
+        ReadDeletes(body["deletes"], changes, paths, errors);
+        if (!errors.Any && changes.Count == 0)
+        {
+            errors.Add(yaml is not null ? "yaml" : "objects", "is required: the change set has no objects");
+        }
+        if (!errors.Any)
+        {
+            var duplicate = changes.Select((c, i) => (Key: Identity(c.Object), Path: paths[i])).GroupBy(x => x.Key).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+            {
+                errors.Add(duplicate.Last().Path, $"the same object as {duplicate.First().Path}; list each object once");
+            }
+        }
+        return errors.Any ? null : new Parsed(new ChangeSet(changes), paths);
+    }
+
+    private static void AddApply(JsonObject obj, string path, List<Change> changes, List<string> paths, RequestErrors errors)
+    {
+        if (CheckIdentity(obj, path, errors))
+        {
+            changes.Add(Change.Apply(obj));
+            paths.Add(path);
+        }
+    }
+
+    private static void ReadDeletes(JsonNode? deletes, List<Change> changes, List<string> paths, RequestErrors errors)
+    {
+        if (deletes is null)
+        {
+            return;
+        }
+        if (deletes is not JsonArray array)
+        {
+            errors.Add("deletes", "must be an array of {apiVersion, kind, namespace, name}");
+            return;
+        }
+        for (var i = 0; i < array.Count; i++)
+        {
+            var path = $"deletes[{i}]";
+            if (array[i] is not JsonObject d)
+            {
+                errors.Add(path, "must be an object {apiVersion, kind, namespace, name}");
+                continue;
+            }
+            var before = errors.Count;
+            JsonBody.OnlyKnown(d, errors, "apiVersion", "kind", "namespace", "name");
+            var apiVersion = Required(d, "apiVersion", $"{path}.apiVersion", errors);
+            var kind = Required(d, "kind", $"{path}.kind", errors);
+            var name = JsonBody.String(d, "name", errors, $"{path}.name");
+            var ns = JsonBody.String(d, "namespace", errors, $"{path}.namespace");
+            KubernetesNames.CheckSubdomain(name, $"{path}.name", errors);
+            if (ns is not null)
+            {
+                KubernetesNames.CheckLabel(ns, $"{path}.namespace", errors);
+            }
+            if (errors.Count > before)
+            {
+                continue;
+            }
+            var metadata = new JsonObject { ["name"] = name };
+            if (ns is not null)
+            {
+                metadata["namespace"] = ns;
+            }
+            changes.Add(Change.Delete(new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind, ["metadata"] = metadata }));
+            paths.Add(path);
+        }
+    }
+
+    private static bool CheckIdentity(JsonObject obj, string path, RequestErrors errors)
+    {
+        var ok = Required(obj, "apiVersion", $"{path}.apiVersion", errors) is not null;
+        var kind = Required(obj, "kind", $"{path}.kind", errors);
+        ok &= kind is not null;
+        if (obj["metadata"] is not JsonObject metadata)
+        {
+            errors.Add($"{path}.metadata", obj["metadata"] is null ? "is required" : "must be an object");
+            return false;
+        }
+        var name = JsonBody.String(metadata, "name", errors, $"{path}.metadata.name");
+        ok &= kind == "Namespace"
+            ? KubernetesNames.CheckLabel(name, $"{path}.metadata.name", errors)
+            : KubernetesNames.CheckSubdomain(name, $"{path}.metadata.name", errors);
+        if (metadata["namespace"] is not null)
+        {
+            var ns = JsonBody.String(metadata, "namespace", errors, $"{path}.metadata.namespace");
+            ok &= ns is not null && KubernetesNames.CheckLabel(ns, $"{path}.metadata.namespace", errors);
+        }
+        return ok;
+    }
+
+    private static string? Required(JsonObject obj, string field, string path, RequestErrors errors)
+    {
+        if (obj[field] is null)
+        {
+            errors.Add(path, "is required");
+            return null;
+        }
+        var value = JsonBody.String(obj, field, errors, path);
+        if (value is "")
+        {
+            errors.Add(path, "is required");
+            return null;
+        }
+        return value;
+    }
+
+    private static string Identity(JsonObject obj) =>
+        $"{(string?)obj["apiVersion"]}|{(string?)obj["kind"]}|{(string?)obj["metadata"]?["namespace"]}|{(string?)obj["metadata"]?["name"]}";
+}

@@ -1,0 +1,119 @@
+using Kubemate.Cluster.Identity;
+using Kubemate.Host.Identity;
+using Kubemate.Host.Problems;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace Kubemate.Host.Auth;
+
+/// <summary>Who am I, sign in (password or token) and sign out, for API clients and the console's form.</summary>
+public static class SessionApi
+{
+    public sealed record SessionInfo(string User, IReadOnlyList<string> Groups, string CsrfToken);
+
+    public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app, bool oidcEnabled)
+    {
+        var session = app.MapGroup("/api/v1/session").WithTags("session");
+        session.MapPost("", SignInAsync).AllowAnonymous().DisableAntiforgery()
+            .WithSummary("Sign in with {username, password} (sandbox demo users) or {token}; sets the session cookie");
+        session.MapGet("", WhoAmI).RequireAuthorization().WithSummary("The signed-in user, groups and the CSRF token for unsafe requests");
+        session.MapDelete("", (Delegate)SignOutAsync).RequireAuthorization().WithSummary("Sign out");
+
+        app.MapPost("/account/signin", FormSignInAsync).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/account/signout", (Delegate)FormSignOutAsync).RequireAuthorization().ExcludeFromDescription();
+        if (oidcEnabled)
+        {
+            app.MapGet("/signin/oidc", (string? returnUrl) => Results.Challenge(
+                new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [AuthSchemes.Oidc])).AllowAnonymous().ExcludeFromDescription();
+        }
+        return app;
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, UserDirectory directory, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return problem!;
+        }
+        var errors = new RequestErrors();
+        JsonBody.OnlyKnown(body, errors, "username", "password", "token");
+        var username = JsonBody.String(body, "username", errors);
+        var password = JsonBody.String(body, "password", errors);
+        var token = JsonBody.String(body, "token", errors);
+        if (!errors.Any)
+        {
+            if (token is null && username is null)
+            {
+                errors.Add("username", "is required (or send token)");
+            }
+            else if (token is not null && (username is not null || password is not null))
+            {
+                errors.Add("token", "send either token or username and password, not both");
+            }
+            else if (username is not null && string.IsNullOrEmpty(password))
+            {
+                errors.Add("password", "is required");
+            }
+        }
+        if (errors.Any)
+        {
+            return Problem.Validation(errors);
+        }
+        var user = token is not null ? directory.FindByToken(token) : directory.FindByPassword(username!, password!);
+        if (user is null)
+        {
+            return Problem.Of(StatusCodes.Status401Unauthorized, "Sign-in failed", token is not null ? "the token is not valid" : "unknown user name or wrong password");
+        }
+        return Results.Ok(await StartSessionAsync(context, user, directory.Source, antiforgery));
+    }
+
+    private static SessionInfo WhoAmI(HttpContext context, IAntiforgery antiforgery)
+    {
+        var user = context.User.ToUserIdentity();
+        return new SessionInfo(user.Name, user.Groups, antiforgery.GetAndStoreTokens(context).RequestToken ?? "");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(AuthSchemes.Cookie);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> FormSignInAsync(HttpContext context, [FromForm] string? username, [FromForm] string? password,
+        [FromForm] string? returnUrl, UserDirectory directory, IAntiforgery antiforgery)
+    {
+        var user = string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password) ? null : directory.FindByPassword(username, password);
+        if (user is null)
+        {
+            return Results.Redirect($"/account/signin?error=invalid&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
+        }
+        await StartSessionAsync(context, user, directory.Source, antiforgery);
+        return Results.LocalRedirect(LocalOrRoot(returnUrl));
+    }
+
+    private static async Task<IResult> FormSignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(AuthSchemes.Cookie);
+        return Results.Redirect("/account/signin");
+    }
+
+    private static async Task<SessionInfo> StartSessionAsync(HttpContext context, UserIdentity user, string source, IAntiforgery antiforgery)
+    {
+        var principal = user.ToPrincipal(AuthSchemes.Cookie, source);
+        await context.SignInAsync(AuthSchemes.Cookie, principal);
+        // The antiforgery token is bound to the user, so it is made for the principal just signed in.
+        context.User = principal;
+        return new SessionInfo(user.Name, user.Groups, antiforgery.GetAndStoreTokens(context).RequestToken ?? "");
+    }
+
+    /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
+    internal static string LocalOrRoot(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Kubemate.Cluster.Identity;
+
+namespace Kubemate.Host.Identity;
+
+/// <summary>
+/// How a signed-in user is carried in a <see cref="ClaimsPrincipal"/>: <see cref="ClaimTypes.Name"/> is the
+/// Kubernetes user name and each group is one <see cref="Group"/> claim, whichever way the user signed in.
+/// </summary>
+public static class KubemateClaims
+{
+    public const string Group = "kubemate/group";
+
+    /// <summary>How the user signed in: sandbox, token-file or oidc.</summary>
+    public const string Source = "kubemate/source";
+
+    public static ClaimsPrincipal ToPrincipal(this UserIdentity user, string authenticationType, string source)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Name),
+            new(ClaimTypes.Name, user.Name),
+            new(Source, source),
+        };
+        claims.AddRange(user.Groups.Select(g => new Claim(Group, g)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    /// <summary>The Kubernetes identity Kubemate impersonates for this principal.</summary>
+    /// <exception cref="InvalidOperationException">The principal is not signed in.</exception>
+    public static UserIdentity ToUserIdentity(this ClaimsPrincipal user)
+    {
+        var name = user.FindFirstValue(ClaimTypes.Name);
+        if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(name))
+        {
+            throw new InvalidOperationException("the request is not signed in");
+        }
+        return new UserIdentity(name, user.FindAll(Group).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList());
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json.Serialization;
+using Kubemate.Cluster.Connection;
+using Kubemate.Drivers.Istio;
+using Kubemate.Drivers.Linkerd;
+using Kubemate.Host.Api;
+using Kubemate.Host.Audit;
+using Kubemate.Host.Auth;
+using Kubemate.Host.Caching;
+using Kubemate.Host.Health;
+using Kubemate.Host.Identity;
+using Kubemate.Host.Previews;
+using Kubemate.Host.Problems;
+using Kubemate.Host.Runs;
+using Kubemate.Host.Telemetry;
+using Kubemate.Model.Drivers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace Kubemate.Host;
+
+/// <summary>The ASP.NET Core host of <c>kubemate serve</c>: REST API, sign-in, health, metrics and OpenAPI.</summary>
+public static class KubemateHost
+{
+    /// <summary>The mesh drivers the host can run with, by provider key.</summary>
+    public static MeshDriverRegistry MeshDrivers { get; } = new MeshDriverRegistry().AddLinkerd().AddIstio();
+
+    /// <summary>Builds the host; the audit store opens and the listener binds when it is started.</summary>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    public static WebApplication Build(KubemateHostOptions options)
+    {
+        var driver = MeshDrivers.Create(options.MeshProvider);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Production,
+            ContentRootPath = AppContext.BaseDirectory,
+            ApplicationName = typeof(KubemateHost).Assembly.GetName().Name,
+        });
+        builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
+        builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
+        AddServices(builder.Services, options, driver);
+        options.ConfigureServices?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseHttpMetrics();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.UseApiCsrfProtection();
+
+        app.MapHealthApi();
+        app.MapMetrics("/metrics").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapSessionApi(options.Oidc is not null);
+        app.MapClusterInfoApi(options);
+        app.MapNamespacesApi();
+        app.MapMeshApi();
+        app.MapOperationsApi();
+        app.MapChangeSetsApi();
+        app.MapAuditApi();
+        app.MapTelemetryApi();
+        options.ConfigureApp?.Invoke(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, KubemateHostOptions options, IMeshDriver driver)
+    {
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<KnownExceptionHandler>();
+        services.AddOpenApi();
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AuthSchemes.CsrfHeader;
+            o.Cookie.Name = "kubemate.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddKubemateAuthentication(options.Oidc);
+        services.AddKubemateTelemetry(new TelemetryHostOptions { PrometheusUrl = options.PrometheusUrl, Cluster = options.Cluster, Time = options.Time });
+        services.AddAuthorization();
+
+        services.AddSingleton(options);
+        services.AddSingleton(options.Time);
+        services.AddSingleton(options.Cluster);
+        services.AddSingleton(_ => new ServiceAccountCluster(options.Cluster));
+        services.AddSingleton(_ => new UserClusters(options.Cluster, options.ClusterName));
+        services.AddSingleton(new UserDirectory(options.Users, options.UsersSource));
+        services.AddSingleton(driver);
+        services.AddSingleton(MeshDrivers);
+        services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
+        services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
+        services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());
+        services.AddSingleton<StatusCache>();
+        services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<PreviewStore>();
+        services.AddSingleton<AuditReaders>();
+    }
+
+    private static string FormatHost(string address) =>
+        address.Contains(':', StringComparison.Ordinal) && !address.StartsWith('[') ? $"[{address}]" : address;
+}

@@ -1,0 +1,57 @@
+using Kubemate.Cluster.Connection;
+using Kubemate.Host.Audit;
+using Kubemate.Host.Auth;
+using Kubemate.Host.Identity;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kubemate.Host;
+
+/// <summary>Everything <see cref="KubemateHost.Build"/> needs; <c>kubemate serve</c> fills it from its flags.</summary>
+public sealed record KubemateHostOptions
+{
+    /// <summary>Address to listen on; port 0 picks a free one.</summary>
+    public string ListenAddress { get; init; } = "127.0.0.1";
+
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Kubemate's own identity on the cluster; users' calls impersonate them through it.</summary>
+    public required ClusterConnection Cluster { get; init; }
+
+    /// <summary>The name recorded in the audit trail and shown in the console (kubeconfig context, "sandbox"…).</summary>
+    public string ClusterName { get; init; } = "sandbox";
+
+    /// <summary>sandbox, kubeconfig or in-cluster, as reported by <c>GET /api/v1/cluster</c>.</summary>
+    public string ClusterMode { get; init; } = "sandbox";
+
+    /// <summary>Extra facts for <c>GET /api/v1/cluster</c> (e.g. the sandbox's kubeconfig path); never secrets.</summary>
+    public IReadOnlyDictionary<string, string?> ClusterInfo { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Mesh driver key: linkerd (default) or istio.</summary>
+    public string MeshProvider { get; init; } = "linkerd";
+
+    /// <summary>The audit store; null means audit.db under ~/.kubemate.</summary>
+    public AuditStoreLocation? Audit { get; init; }
+
+    /// <summary>Users who sign in with a token or (sandbox only) a password.</summary>
+    public IReadOnlyList<DirectoryUser> Users { get; init; } = [];
+
+    /// <summary>sandbox or token-file: where <see cref="Users"/> came from.</summary>
+    public string UsersSource { get; init; } = "sandbox";
+
+    public OidcSignInOptions? Oidc { get; init; }
+
+    /// <summary>Prometheus (or Thanos Query) URL for mesh telemetry; null uses the embedded store.</summary>
+    public Uri? PrometheusUrl { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Log at Information instead of Warning.</summary>
+    public bool VerboseLogging { get; init; }
+
+    /// <summary>More services, registered after the host's own (e.g. the console's <c>AddKubemateConsole</c>).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
+    /// <summary>More endpoints, mapped after the host's own (e.g. the console's <c>MapKubemateConsole</c>).</summary>
+    public Action<WebApplication>? ConfigureApp { get; init; }
+}

@@ -1,0 +1,197 @@
+using Kubemate.Host.Problems;
+using Kubemate.Telemetry.Golden;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kubemate.Host.Telemetry;
+
+/// <summary>
+/// Golden metrics, edges, topology and split comparisons over the configured backend. Windows: 1m, 5m, 15m, 1h
+/// (default 1m). An unavailable backend answers 503 <c>application/problem+json</c> of type
+/// <see cref="TelemetryResults.UnavailableType"/> with a <c>reason</c>; never a 500. Every answer is restricted to the
+/// namespaces the signed-in user may list pods in (<see cref="TelemetryNamespaceAccess"/>, <see cref="TelemetryRedaction"/>);
+/// naming another namespace is a 403.
+/// </summary>
+public static class TelemetryApi
+{
+    public static IEndpointRouteBuilder MapTelemetryApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/telemetry").WithTags("telemetry");
+        RequireAuthorizationWhenRegistered(group, app.ServiceProvider);
+        group.MapGet("/workloads", WorkloadsAsync).WithSummary("Inbound golden metrics per workload (linkerd viz stat)");
+        group.MapGet("/workloads/{ns}/{kind}/{name}", WorkloadAsync).WithSummary("One workload: now-values, series, callers, callees, pods");
+        group.MapGet("/edges", EdgesAsync).WithSummary("src -> dst edges with mTLS and golden metrics (linkerd viz edges)");
+        group.MapGet("/topology", TopologyAsync).WithSummary("Nodes and edges of the chosen namespaces, or the whole cluster, in one answer");
+        group.MapGet("/splits/{ns}/{service}", SplitAsync).WithSummary("The backends of a split service side by side (stable vs canary)");
+        return app;
+    }
+
+    /// <summary>
+    /// The extension point for access control: the endpoints require an authenticated user whenever the host has
+    /// registered authorization (as <c>kubemate serve</c> does); a bare host (tests, embedding) leaves them open.
+    /// </summary>
+    public static void RequireAuthorizationWhenRegistered(RouteGroupBuilder group, IServiceProvider services)
+    {
+        if (services.GetService<IAuthorizationService>() is not null)
+        {
+            group.RequireAuthorization();
+        }
+    }
+
+    private static async Task<IResult> WorkloadsAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var window = Window(context.Request, errors);
+        var namespaces = Namespaces(context.Request, errors);
+        if (errors.Any)
+        {
+            return Problem.Validation(errors);
+        }
+        var scope = await access.ScopeAsync(context.User, cancellationToken);
+        if (Forbidden(namespaces, scope) is { } forbidden)
+        {
+            return forbidden;
+        }
+        var result = await telemetry.WorkloadsAsync(Scoped(namespaces, scope), window, cancellationToken);
+        return TelemetryResults.From(result.Map(rows => TelemetryRedaction.Workloads(rows, scope)), telemetry.Backend.Description, window);
+    }
+
+    private static async Task<IResult> WorkloadAsync(string ns, string kind, string name, TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var window = Window(context.Request, errors);
+        KubernetesNames.CheckLabel(ns, "namespace", errors);
+        KubernetesNames.CheckSubdomain(name, "name", errors);
+        if (!LinkerdLabels.Kinds.Any(k => k.Kind == kind))
+        {
+            errors.Add("kind", $"\"{kind}\" is not one of {string.Join(", ", LinkerdLabels.Kinds.Select(k => k.Kind))}");
+        }
+        var series = context.Request.Query["series"].FirstOrDefault();
+        if (series is not (null or "true" or "false"))
+        {
+            errors.Add("series", "must be true or false");
+        }
+        if (errors.Any)
+        {
+            return Problem.Validation(errors);
+        }
+        var scope = await access.ScopeAsync(context.User, cancellationToken);
+        if (!scope.Allows(ns))
+        {
+            return NamespaceForbidden("namespace", ns);
+        }
+        var result = await telemetry.WorkloadAsync(new WorkloadRef(ns, kind, name), window, series == "true", cancellationToken);
+        return TelemetryResults.From(result.Map(detail => TelemetryRedaction.Detail(detail, scope)), telemetry.Backend.Description, window);
+    }
+
+    private static async Task<IResult> EdgesAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var window = Window(context.Request, errors);
+        var namespaces = Namespaces(context.Request, errors);
+        if (errors.Any)
+        {
+            return Problem.Validation(errors);
+        }
+        var scope = await access.ScopeAsync(context.User, cancellationToken);
+        if (Forbidden(namespaces, scope) is { } forbidden)
+        {
+            return forbidden;
+        }
+        var result = await telemetry.EdgesAsync(Scoped(namespaces, scope), window, cancellationToken);
+        return TelemetryResults.From(result.Map(edges => TelemetryRedaction.Edges(edges, scope)), telemetry.Backend.Description, window);
+    }
+
+    private static async Task<IResult> TopologyAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var window = Window(context.Request, errors);
+        var namespaces = Namespaces(context.Request, errors);
+        if (errors.Any)
+        {
+            return Problem.Validation(errors);
+        }
+        var scope = await access.ScopeAsync(context.User, cancellationToken);
+        if (Forbidden(namespaces, scope) is { } forbidden)
+        {
+            return forbidden;
+        }
+        var result = await telemetry.TopologyAsync(Scoped(namespaces, scope), window, cancellationToken);
+        return TelemetryResults.From(result.Map(graph => TelemetryRedaction.Topology(graph, scope)), telemetry.Backend.Description, window);
+    }
+
+    private static async Task<IResult> SplitAsync(string ns, string service, TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var errors = new RequestErrors();
+        var window = Window(context.Request, errors);
+        KubernetesNames.CheckLabel(ns, "namespace", errors);
+        KubernetesNames.CheckLabel(service, "service", errors);
+        var backends = context.Request.Query["backend"].Where(b => b is not null).Select(b => b!).ToList();
+        for (var i = 0; i < backends.Count; i++)
+        {
+            KubernetesNames.CheckLabel(backends[i], $"backend[{i}]", errors);
+        }
+        if (errors.Any)
+        {
+            return Problem.Validation(errors);
+        }
+        var scope = await access.ScopeAsync(context.User, cancellationToken);
+        return scope.Allows(ns)
+            ? TelemetryResults.From(await telemetry.SplitAsync(ns, service, backends, window, cancellationToken), telemetry.Backend.Description, window)
+            : NamespaceForbidden("namespace", ns);
+    }
+
+    /// <summary>A 403 naming the first requested namespace the user may not read, or null.</summary>
+    private static IResult? Forbidden(IReadOnlyList<string> namespaces, TelemetryScope scope)
+    {
+        for (var i = 0; i < namespaces.Count; i++)
+        {
+            if (!scope.Allows(namespaces[i]))
+            {
+                return NamespaceForbidden($"namespace[{i}]", namespaces[i]);
+            }
+        }
+        return null;
+    }
+
+    private static IResult NamespaceForbidden(string field, string ns)
+    {
+        var errors = new RequestErrors();
+        errors.Add(field, $"you may not list pods in namespace \"{ns}\"");
+        return Problem.Validation(errors, StatusCodes.Status403Forbidden, "Forbidden");
+    }
+
+    /// <summary>The namespaces to ask the backend for: the requested ones, else (restricted) all readable ones, else all.</summary>
+    private static IReadOnlyCollection<string>? Scoped(IReadOnlyList<string> requested, TelemetryScope scope) =>
+        requested.Count > 0 ? requested : scope.Namespaces is { Count: > 0 } readable ? readable.Order(StringComparer.Ordinal).ToList() : null;
+
+    private static TelemetryWindow Window(HttpRequest request, RequestErrors errors)
+    {
+        var text = request.Query["window"].FirstOrDefault();
+        if (text is null)
+        {
+            return TelemetryWindow.OneMinute;
+        }
+        if (TelemetryWindow.TryParse(text, out var window))
+        {
+            return window;
+        }
+        errors.Add("window", $"\"{text}\" is not one of {string.Join(", ", TelemetryWindow.AllowedNames)}");
+        return TelemetryWindow.OneMinute;
+    }
+
+    private static List<string> Namespaces(HttpRequest request, RequestErrors errors)
+    {
+        var namespaces = request.Query["namespace"].Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).Distinct().ToList();
+        for (var i = 0; i < namespaces.Count; i++)
+        {
+            KubernetesNames.CheckLabel(namespaces[i], $"namespace[{i}]", errors);
+        }
+        return namespaces;
+    }
+}

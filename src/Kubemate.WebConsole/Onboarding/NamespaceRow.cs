@@ -1,0 +1,10 @@
+using Kubemate.WebConsole.Access;
+using Kubemate.Operations.Onboarding;
+
+namespace Kubemate.WebConsole.Onboarding;
+
+/// <summary>
+/// One row of the namespaces page: the mesh status when the user may read the namespace's pods (else
+/// <see cref="ReadDenied"/> holds Kubernetes' message), and whether the user may switch injection.
+/// </summary>
+public sealed record NamespaceRow(string Name, NamespaceMeshStatus? Status, string? ReadDenied, AccessDecision Switch);

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using Kubemate.Cluster.Connection;
+using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Identity;
+using Kubemate.Operations;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Kubemate.WebConsole.Session;
+
+/// <summary>
+/// The signed-in user of one circuit and the cluster client that impersonates them, so every read and write the
+/// console makes is one Kubernetes RBAC allows that user.
+/// </summary>
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection) : IDisposable
+{
+    public const string GroupClaim = "kubemate/group";
+
+    private ClusterApi? _api;
+    private UserIdentity? _user;
+
+    /// <summary>The browser's address as the first request of the circuit saw it (set by the router).</summary>
+    public string SourceAddress { get; set; } = "unknown";
+
+    public string ClusterName => connection.Description;
+
+    public async Task<UserIdentity> UserAsync()
+    {
+        if (_user is null)
+        {
+            var state = await authentication.GetAuthenticationStateAsync();
+            _user = ToUserIdentity(state.User);
+        }
+        return _user;
+    }
+
+    /// <summary>The client for the user; kept for the circuit's lifetime.</summary>
+    public async Task<ClusterApi> ApiAsync()
+    {
+        var user = await UserAsync();
+        return _api ??= connection.CreateApi(user);
+    }
+
+    public async Task<OperationContext> OperationContextAsync() => new(await UserAsync(), SourceAddress, ClusterName);
+
+    public static UserIdentity ToUserIdentity(ClaimsPrincipal principal)
+    {
+        var name = principal.FindFirstValue(ClaimTypes.Name);
+        if (principal.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(name))
+        {
+            throw new InvalidOperationException("the console session is not signed in");
+        }
+        return new UserIdentity(name, principal.FindAll(GroupClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    public void Dispose() => _api?.Dispose();
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Kubemate.Cluster.Http;
+using Kubemate.Telemetry.Querying;
+
+namespace Kubemate.WebConsole.Telemetry.Overview;
+
+public enum IdentityExpirySource
+{
+    /// <summary>The issuer certificate in the <c>linkerd-identity-issuer</c> Secret.</summary>
+    IssuerSecret,
+    /// <summary>The earliest proxy certificate expiry reported by the proxies' metrics.</summary>
+    ProxyMetrics,
+    /// <summary>The user may not read the Secret and no metric reports it.</summary>
+    NotVisible,
+}
+
+/// <summary>When the mesh identity expires, and where Kubemate learnt it.</summary>
+public sealed record IdentityExpiry(IdentityExpirySource Source, DateTimeOffset? NotAfter)
+{
+    public const string IssuerSecretPath = "api/v1/namespaces/linkerd/secrets/linkerd-identity-issuer";
+    public const string ProxyMetric = "identity_cert_expiration_timestamp_seconds";
+
+    /// <summary>Expiring within this long is a warning on the overview.</summary>
+    public static readonly TimeSpan WarnWithin = TimeSpan.FromDays(30);
+
+    public bool ExpiresSoon(DateTimeOffset now) => NotAfter is { } at && at - now < WarnWithin;
+
+    /// <summary>The issuer Secret read as the user when allowed, else the proxies' metric, else not visible.</summary>
+    public static async Task<IdentityExpiry> ReadAsync(ClusterApi api, ITelemetryBackend metrics, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var secret = await api.GetOrNullAsync(IssuerSecretPath, cancellationToken);
+            if ((string?)secret?["data"]?["tls.crt"] is { Length: > 0 } pem)
+            {
+                return new IdentityExpiry(IdentityExpirySource.IssuerSecret, FromPem(Convert.FromBase64String(pem)));
+            }
+        }
+        catch (ClusterApiException error) when (error.StatusCode is HttpStatusCode.Forbidden)
+        {
+            // Not the user's to read: fall back to what the proxies report.
+        }
+        var result = await metrics.QueryAsync(new MetricQuery(ProxyMetric, QueryFunctionKind.Latest, TimeSpan.FromMinutes(5), [], ["namespace", "pod"]),
+            QueryTime.Instant(now), cancellationToken);
+        var earliest = (result.Value ?? []).Select(s => s.Last).Where(v => v > 0 && !double.IsNaN(v)).DefaultIfEmpty().Min();
+        return earliest > 0
+            ? new IdentityExpiry(IdentityExpirySource.ProxyMetrics, DateTimeOffset.FromUnixTimeMilliseconds((long)(earliest * 1000)))
+            : new IdentityExpiry(IdentityExpirySource.NotVisible, null);
+    }
+
+    internal static DateTimeOffset FromPem(byte[] pem)
+    {
+        using var certificate = X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(pem));
+        return new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+    }
+}

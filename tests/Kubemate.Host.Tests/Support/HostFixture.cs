@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Kubemate.Cluster.Connection;
+using Kubemate.Cluster.Http;
+using Kubemate.Host.Audit;
+using Kubemate.Host.Identity;
+using Kubemate.Sandbox;
+using Kubemate.Sandbox.Auth;
+using Kubemate.Sandbox.Simulation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kubemate.Host.Tests.Support;
+
+/// <summary>
+/// The sandbox with its demo estate and a Kubemate host in front of it on 127.0.0.1:0, configured as
+/// <c>kubemate serve</c> does; tests talk to the host over HTTP only, like a client.
+/// </summary>
+public sealed class HostFixture : IAsyncLifetime
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"kubemate-host-tests-{Guid.NewGuid():n}");
+
+    public SandboxServer Sandbox { get; private set; } = null!;
+
+    public ClusterConnection Cluster { get; private set; } = null!;
+
+    public RunningHost Host { get; private set; } = null!;
+
+    public Uri Url => Host.Url;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        Sandbox = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions { SeedDemoEstate = true });
+        Cluster = ClusterConnection.ForEndpoint(Sandbox.Url, Sandbox.Certificates.Authority, Sandbox.Admin.Token);
+        Host = await RunningHost.StartAsync(Options(new AuditStoreLocation(null, Path.Combine(_directory, "audit.db"))));
+    }
+
+    /// <summary>The options <c>kubemate serve</c> would give for this sandbox, with the given audit store.</summary>
+    public KubemateHostOptions Options(AuditStoreLocation audit) => new()
+    {
+        ListenAddress = "127.0.0.1",
+        Port = 0,
+        Cluster = Cluster,
+        ClusterName = "sandbox",
+        Users = Sandbox.Users.Where(u => u.Name != UserStore.AdminName).Select(u => new DirectoryUser(u.Name, u.Groups, u.Token, u.Password)).ToList(),
+        Audit = audit,
+    };
+
+    public string TokenOf(string user) => Sandbox.Users.Single(u => u.Name == user).Token;
+
+    public Task<ApiClient> SignInAsync(string user) => ApiClient.SignInAsync(Url, user, user + "-demo");
+
+    public ApiClient Bearer(string user) => ApiClient.WithBearer(Url, TokenOf(user));
+
+    public ClusterApi Admin() => Cluster.CreateApi();
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Sandbox.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "host on the demo sandbox";
+}
+
+/// <summary>A started Kubemate host and the URL it listens on.</summary>
+public sealed class RunningHost : IAsyncDisposable
+{
+    private RunningHost(WebApplication app, Uri url)
+    {
+        App = app;
+        Url = url;
+    }
+
+    public WebApplication App { get; }
+
+    public Uri Url { get; }
+
+    public static async Task<RunningHost> StartAsync(KubemateHostOptions options)
+    {
+        var app = KubemateHost.Build(options);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new RunningHost(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace Kubemate.WebConsole.Tests.Telemetry;
+
+public sealed partial class TelemetryTextTests
+{
+    private static readonly string ConsoleSource = Path.Combine(RepoPaths.Root, "src", "Kubemate.WebConsole");
+
+    private static Dictionary<string, string> Strings(string file) =>
+        XDocument.Load(Path.Combine(ConsoleSource, "Resources", file)).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
+
+    private static IEnumerable<string> TelemetrySources() =>
+        Directory.EnumerateFiles(Path.Combine(ConsoleSource, "Telemetry"), "*.*", SearchOption.AllDirectories)
+            .Concat(new[] { "Topology.razor", "WorkloadDashboard.razor", "Overview.razor" }.Select(p => Path.Combine(ConsoleSource, "Pages", p)))
+            .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal));
+
+    [Fact]
+    public void Every_english_telemetry_string_has_a_chinese_translation_with_the_same_placeholders()
+    {
+        var english = Strings("TelemetryText.resx");
+        var chinese = Strings("TelemetryText.zh-CN.resx");
+
+        Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
+        Assert.Empty(chinese.Where(c => string.IsNullOrWhiteSpace(c.Value)).Select(c => c.Key));
+        Assert.Empty(english.Where(e => !Placeholders(e.Value).SetEquals(Placeholders(chinese[e.Key]))).Select(e => e.Key));
+    }
+
+    [Fact]
+    public void Every_key_the_telemetry_pages_use_exists()
+    {
+        var english = Strings("TelemetryText.resx");
+        var used = TelemetrySources()
+            .SelectMany(f => LiteralKey().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value))
+            .ToHashSet();
+
+        Assert.NotEmpty(used);
+        Assert.Empty(used.Except(english.Keys));
+    }
+
+    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
+
+    [GeneratedRegex(@"\{\d+\}")]
+    private static partial Regex Placeholder();
+
+    // L["Key"] in the components, and the keys the helpers return ("HealthFailing", "UnavailableTimeoutHint"…).
+    [GeneratedRegex(@"(?:\bL\[""([A-Za-z0-9]+)""[\],]|(?<!cref=)""((?:Health|Unavailable|Identity)[A-Z][A-Za-z]+)"")")]
+    private static partial Regex LiteralKey();
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Kubemate.Cluster.Connection;
+using Kubemate.Cluster.Http;
+using Kubemate.WebConsole.Session;
+using Kubemate.Sandbox;
+using Kubemate.Sandbox.Simulation;
+using Kubemate.Telemetry.Embedded;
+using Kubemate.Telemetry.Golden;
+using Kubemate.Telemetry.Inventory;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Kubemate.WebConsole.Tests.Telemetry;
+
+[CollectionDefinition(Name)]
+public sealed class TrafficSandboxCollection : ICollectionFixture<TrafficSandboxFixture>
+{
+    public const string Name = "demo sandbox with traffic";
+}
+
+/// <summary>
+/// The demo estate with simulated traffic every second and Kubemate's embedded store scraping the proxies every
+/// second, as <c>kubemate serve</c> runs without Prometheus. Startup waits until the graph has edges with traffic.
+/// </summary>
+public sealed class TrafficSandboxFixture : IAsyncLifetime
+{
+    private static readonly EmbeddedStoreOptions Store = new() { ScrapeInterval = TimeSpan.FromSeconds(1), Retention = TimeSpan.FromMinutes(15) };
+
+    private SandboxServer? _server;
+    private ClusterApi? _scraperApi;
+    private ClusterApi? _inventoryApi;
+    private ProxyScraper? _scraper;
+
+    public ClusterConnection Connection { get; private set; } = null!;
+
+    public TelemetryService Telemetry { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await SandboxSimulation.StartAsync(new SandboxOptions(),
+            new SimulationOptions { SeedDemoEstate = true, TrafficTickInterval = TimeSpan.FromSeconds(1) });
+        Connection = ClusterConnection.ForEndpoint(_server.Url, _server.Certificates.Authority, _server.Admin.Token);
+        var store = new EmbeddedStore(Store);
+        _scraperApi = Connection.CreateApi();
+        _inventoryApi = Connection.CreateApi();
+        _scraper = new ProxyScraper(_scraperApi, store, Store);
+        _scraper.Start();
+        Telemetry = new TelemetryService(store, new ClusterWorkloadInventory(_inventoryApi));
+        await Eventually.True(async () =>
+        {
+            var graph = await Telemetry.TopologyAsync(null, TelemetryWindow.OneMinute, default);
+            return graph.Value is { } value && value.Edges.Count(e => e.Rps > 0) >= 3;
+        }, "the embedded store seeing calls between the demo workloads", TimeSpan.FromSeconds(120));
+    }
+
+    public ConsoleSession SessionOf(string user)
+    {
+        var groups = _server!.Users.Single(u => u.Name == user).Groups;
+        var claims = new List<Claim> { new(ClaimTypes.Name, user) };
+        claims.AddRange(groups.Select(g => new Claim(ConsoleSession.GroupClaim, g)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test", ClaimTypes.Name, ClaimTypes.Role));
+        return new ConsoleSession(new SignedIn(principal), Connection);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_scraper is not null)
+        {
+            await _scraper.DisposeAsync();
+        }
+        _scraperApi?.Dispose();
+        _inventoryApi?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    private sealed class SignedIn(ClaimsPrincipal principal) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(principal));
+    }
+}
