@@ -13,15 +13,15 @@ public sealed class AllOrNothingTests(SandboxFixture sandbox) : IClassFixture<Sa
         var ns = await sandbox.NewNamespaceAsync();
         using var api = sandbox.Admin();
         var engine = new ApplyEngine(api);
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "existing", ("mode", "old")), Manifests.ValidHttpRoute(ns, "kept")]));
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "existing", ("mode", "old")), TestManifests.ValidHttpRoute(ns, "kept")]));
         var before = await ClusterState.SnapshotAsync(api, ns);
 
         var result = await engine.ApplyAsync(ChangeSet.ApplyAll(
         [
-            Manifests.ConfigMap(ns, "existing", ("mode", "new"), ("extra", "x")),
-            Manifests.Service(ns, "web", 80),
-            Manifests.InvalidHttpRoute(ns, "broken"),
-            Manifests.ConfigMap(ns, "after", ("k", "v")),
+            TestManifests.ConfigMap(ns, "existing", ("mode", "new"), ("extra", "x")),
+            TestManifests.Service(ns, "web", 80),
+            TestManifests.InvalidHttpRoute(ns, "broken"),
+            TestManifests.ConfigMap(ns, "after", ("k", "v")),
         ]), new ApplyOptions { DryRunFirst = dryRunFirst });
 
         Assert.False(result.Succeeded);
@@ -44,16 +44,16 @@ public sealed class AllOrNothingTests(SandboxFixture sandbox) : IClassFixture<Sa
         await sandbox.GrantAsync(SandboxFixture.Olivia, "edit", team);
         await sandbox.GrantAsync(SandboxFixture.Olivia, "view", other);
         using var admin = sandbox.Admin();
-        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(team, "existing", ("mode", "old")), Manifests.ConfigMap(other, "theirs", ("k", "v"))]));
+        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(team, "existing", ("mode", "old")), TestManifests.ConfigMap(other, "theirs", ("k", "v"))]));
         var before = await ClusterState.SnapshotAsync(admin, team, other);
 
         using var olivia = sandbox.As(SandboxFixture.Olivia);
         var result = await new ApplyEngine(olivia).ApplyAsync(ChangeSet.ApplyAll(
         [
-            Manifests.ConfigMap(team, "existing", ("mode", "new")),
-            Manifests.ConfigMap(team, "created", ("k", "v")),
-            Manifests.Service(team, "web", 8080),
-            Manifests.ConfigMap(other, "theirs", ("k", "changed")),
+            TestManifests.ConfigMap(team, "existing", ("mode", "new")),
+            TestManifests.ConfigMap(team, "created", ("k", "v")),
+            TestManifests.Service(team, "web", 8080),
+            TestManifests.ConfigMap(other, "theirs", ("k", "changed")),
         ]), new ApplyOptions { DryRunFirst = dryRunFirst });
 
         Assert.False(result.Succeeded);

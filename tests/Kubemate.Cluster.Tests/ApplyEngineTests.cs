@@ -12,11 +12,11 @@ public sealed class ApplyEngineTests(SandboxFixture sandbox) : IClassFixture<San
         var ns = await sandbox.NewNamespaceAsync();
         using var api = sandbox.Admin();
         var engine = new ApplyEngine(api);
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "settings", ("color", "blue"), ("size", "m"))]));
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "settings", ("color", "blue"), ("size", "m"))]));
         var before = await ClusterState.SnapshotAsync(api, ns);
 
         var preview = await engine.PreviewAsync(ChangeSet.ApplyAll(
-            [Manifests.ConfigMap(ns, "settings", ("color", "green"), ("size", "m")), Manifests.Service(ns, "web", 80)]));
+            [TestManifests.ConfigMap(ns, "settings", ("color", "green"), ("size", "m")), TestManifests.Service(ns, "web", 80)]));
 
         Assert.True(preview.Succeeded);
         Assert.Equal([ObjectStatus.DryRunOk, ObjectStatus.DryRunOk], preview.Objects.Select(o => o.Status));
@@ -39,11 +39,11 @@ public sealed class ApplyEngineTests(SandboxFixture sandbox) : IClassFixture<San
         using var api = sandbox.Admin();
         var engine = new ApplyEngine(api);
 
-        var created = await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "a", ("k", "1")), Manifests.ValidHttpRoute(ns, "route")]));
+        var created = await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "a", ("k", "1")), TestManifests.ValidHttpRoute(ns, "route")]));
         Assert.Equal([ObjectStatus.Applied, ObjectStatus.Applied], created.Objects.Select(o => o.Status));
         Assert.Equal([ObjectOperation.Create, ObjectOperation.Create], created.Objects.Select(o => o.Operation));
 
-        var updated = await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "a", ("k", "2")), Manifests.ValidHttpRoute(ns, "route")]));
+        var updated = await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "a", ("k", "2")), TestManifests.ValidHttpRoute(ns, "route")]));
         Assert.Equal([ObjectStatus.Applied, ObjectStatus.Unchanged], updated.Objects.Select(o => o.Status));
         Assert.Equal("data:\n  k: \"2\"\n", updated.Objects[0].Diff!.After);
 
@@ -59,10 +59,10 @@ public sealed class ApplyEngineTests(SandboxFixture sandbox) : IClassFixture<San
         var ns = await sandbox.NewNamespaceAsync();
         using var api = sandbox.Admin();
         var engine = new ApplyEngine(api);
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "doomed", ("k", "v"))]));
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "doomed", ("k", "v"))]));
 
         var result = await engine.ApplyAsync(new ChangeSet(
-            [Change.Delete(Manifests.ConfigMap(ns, "doomed")), Change.Delete(Manifests.ConfigMap(ns, "never-existed"))]));
+            [Change.Delete(TestManifests.ConfigMap(ns, "doomed")), Change.Delete(TestManifests.ConfigMap(ns, "never-existed"))]));
 
         Assert.Equal([ObjectStatus.Applied, ObjectStatus.Unchanged], result.Objects.Select(o => o.Status));
         Assert.Equal(ObjectOperation.Delete, result.Objects[0].Operation);
@@ -74,7 +74,7 @@ public sealed class ApplyEngineTests(SandboxFixture sandbox) : IClassFixture<San
     {
         using var api = sandbox.Admin();
         var nameless = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ConfigMap", ["metadata"] = new JsonObject() };
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => new ApplyEngine(api).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("x", "ok"), nameless])));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => new ApplyEngine(api).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("x", "ok"), nameless])));
         Assert.Contains("changes[1].object.metadata.name: required", error.Message);
     }
 
@@ -84,10 +84,10 @@ public sealed class ApplyEngineTests(SandboxFixture sandbox) : IClassFixture<San
         var ns = await sandbox.NewNamespaceAsync();
         using var api = sandbox.Admin();
         var unknown = new JsonObject { ["apiVersion"] = "split.smi-spec.io/v1alpha2", ["kind"] = "TrafficSplit", ["metadata"] = new JsonObject { ["name"] = "s", ["namespace"] = ns } };
-        var noNamespace = Manifests.ConfigMap(ns, "c");
+        var noNamespace = TestManifests.ConfigMap(ns, "c");
         ((JsonObject)noNamespace["metadata"]!).Remove("namespace");
 
-        var result = await new ApplyEngine(api).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "fine"), unknown, noNamespace]));
+        var result = await new ApplyEngine(api).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "fine"), unknown, noNamespace]));
 
         Assert.False(result.Succeeded);
         Assert.Equal([ObjectStatus.DryRunOk, ObjectStatus.Failed, ObjectStatus.Failed], result.Objects.Select(o => o.Status));

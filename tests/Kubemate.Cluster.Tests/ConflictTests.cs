@@ -16,10 +16,10 @@ public sealed class ConflictTests(SandboxFixture sandbox) : IClassFixture<Sandbo
 
         // Olivia edits with kubectl (its own field manager); Bob edits the same field through Kubemate.
         using var olivia = sandbox.As(SandboxFixture.Olivia);
-        await new ApplyEngine(olivia).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "100"))]), new ApplyOptions { FieldManager = "kubectl" });
+        await new ApplyEngine(olivia).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "100"))]), new ApplyOptions { FieldManager = "kubectl" });
         using var bob = sandbox.As(SandboxFixture.Bob);
         var engine = new ApplyEngine(bob);
-        var change = ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "500"), ("burst", "50"))]);
+        var change = ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "500"), ("burst", "50"))]);
 
         var preview = await engine.PreviewAsync(change);
         var result = await engine.ApplyAsync(change);
@@ -41,9 +41,9 @@ public sealed class ConflictTests(SandboxFixture sandbox) : IClassFixture<Sandbo
     {
         var ns = await sandbox.NewNamespaceAsync();
         using var admin = sandbox.Admin();
-        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "100"))]), new ApplyOptions { FieldManager = "helm" });
+        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "100"))]), new ApplyOptions { FieldManager = "helm" });
 
-        var result = await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "500"))]), new ApplyOptions { Force = true });
+        var result = await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "500"))]), new ApplyOptions { Force = true });
 
         Assert.Equal(ObjectStatus.Applied, result.Objects[0].Status);
         var stored = await sandbox.GetAsync($"api/v1/namespaces/{ns}/configmaps/limits");
@@ -57,14 +57,14 @@ public sealed class ConflictTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         await sandbox.GrantAsync(SandboxFixture.Olivia, "edit", ns);
         await sandbox.GrantAsync(SandboxFixture.Bob, "edit", ns);
         using var admin = sandbox.Admin();
-        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "100"))]));
+        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "100"))]));
 
         // Both preview from the same state, through the same field manager; Olivia applies first.
         using var olivia = sandbox.As(SandboxFixture.Olivia);
         using var bob = sandbox.As(SandboxFixture.Bob);
-        var bobsChange = ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "700"))]);
+        var bobsChange = ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "700"))]);
         var bobsPreview = await new ApplyEngine(bob).PreviewAsync(bobsChange);
-        await new ApplyEngine(olivia).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "500"))]));
+        await new ApplyEngine(olivia).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "500"))]));
 
         var expected = bobsPreview.Objects.ToDictionary(o => o.Object, o => o.ResourceVersion);
         var result = await new ApplyEngine(bob).ApplyAsync(bobsChange, new ApplyOptions { ExpectedResourceVersions = expected });
@@ -85,10 +85,10 @@ public sealed class ConflictTests(SandboxFixture sandbox) : IClassFixture<Sandbo
     {
         var ns = await sandbox.NewNamespaceAsync();
         using var admin = sandbox.Admin();
-        var change = ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "fresh", ("k", "mine"))]);
+        var change = ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "fresh", ("k", "mine"))]);
         var preview = await new ApplyEngine(admin).PreviewAsync(change);
         Assert.Null(preview.Objects[0].ResourceVersion);
-        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "fresh", ("k", "theirs"))]), new ApplyOptions { FieldManager = "helm" });
+        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "fresh", ("k", "theirs"))]), new ApplyOptions { FieldManager = "helm" });
 
         var result = await new ApplyEngine(admin).ApplyAsync(change, new ApplyOptions { ExpectedResourceVersions = new Dictionary<ObjectRef, string?> { [preview.Objects[0].Object] = null } });
 
@@ -104,8 +104,8 @@ public sealed class ConflictTests(SandboxFixture sandbox) : IClassFixture<Sandbo
         var ns = await sandbox.NewNamespaceAsync();
         using var admin = sandbox.Admin();
         var engine = new ApplyEngine(admin);
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "100"))]));
-        var change = ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "limits", ("rps", "200"))]);
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "100"))]));
+        var change = ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "limits", ("rps", "200"))]);
         var preview = await engine.PreviewAsync(change);
 
         var result = await engine.ApplyAsync(change, new ApplyOptions { ExpectedResourceVersions = preview.Objects.ToDictionary(o => o.Object, o => o.ResourceVersion) });

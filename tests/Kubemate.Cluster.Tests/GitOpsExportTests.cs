@@ -12,9 +12,9 @@ public sealed class GitOpsExportTests : IDisposable
     [Fact]
     public async Task Each_object_gets_a_stable_file_named_by_its_identity()
     {
-        var route = Manifests.ValidHttpRoute("orders", "checkout");
+        var route = TestManifests.ValidHttpRoute("orders", "checkout");
         route["metadata"]!["resourceVersion"] = "42";
-        var changeSet = ChangeSet.ApplyAll([Manifests.ConfigMap("orders", "Settings", ("k", "v")), route]);
+        var changeSet = ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", "Settings", ("k", "v")), route]);
 
         var first = await GitOpsExport.WriteDirectoryAsync(changeSet, _directory);
         var second = await GitOpsExport.WriteDirectoryAsync(changeSet, _directory);
@@ -31,9 +31,9 @@ public sealed class GitOpsExportTests : IDisposable
     [Fact]
     public async Task A_deletion_removes_the_object_file()
     {
-        await GitOpsExport.WriteDirectoryAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", "old")]), _directory);
+        await GitOpsExport.WriteDirectoryAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", "old")]), _directory);
 
-        await GitOpsExport.WriteDirectoryAsync(new ChangeSet([Change.Delete(Manifests.ConfigMap("orders", "old"))]), _directory);
+        await GitOpsExport.WriteDirectoryAsync(new ChangeSet([Change.Delete(TestManifests.ConfigMap("orders", "old"))]), _directory);
 
         Assert.Empty(Directory.GetFiles(_directory));
     }
@@ -41,7 +41,7 @@ public sealed class GitOpsExportTests : IDisposable
     [Fact]
     public void The_stream_holds_one_document_per_applied_object_and_lists_deletions()
     {
-        var changeSet = new ChangeSet([Change.Apply(Manifests.ConfigMap("a", "one")), Change.Delete(Manifests.ConfigMap("a", "gone")), Change.Apply(Manifests.Service("a", "web", 80))]);
+        var changeSet = new ChangeSet([Change.Apply(TestManifests.ConfigMap("a", "one")), Change.Delete(TestManifests.ConfigMap("a", "gone")), Change.Apply(TestManifests.Service("a", "web", 80))]);
 
         var stream = GitOpsExport.ToStream(changeSet);
 

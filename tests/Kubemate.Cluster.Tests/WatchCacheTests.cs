@@ -16,7 +16,7 @@ public sealed class WatchCacheTests(SandboxFixture sandbox) : IClassFixture<Sand
         var ns = await sandbox.NewNamespaceAsync();
         using var api = sandbox.Admin();
         var engine = new ApplyEngine(api);
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "before", ("k", "1"))]));
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "before", ("k", "1"))]));
         var type = await new ApiDiscovery(api).ResolveAsync("v1", "ConfigMap");
         await using var cache = new WatchCache(api, type, ns);
 
@@ -24,10 +24,10 @@ public sealed class WatchCacheTests(SandboxFixture sandbox) : IClassFixture<Sand
         Assert.Equal(["before"], Names(cache.Items));
 
         using var deadline = new CancellationTokenSource(Deadline);
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(ns, "later", ("k", "1")), Manifests.ConfigMap(ns, "before", ("k", "2"))]));
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(ns, "later", ("k", "1")), TestManifests.ConfigMap(ns, "before", ("k", "2"))]));
         await cache.WaitForAsync(items => Names(items).SequenceEqual(["before", "later"]) && (string?)cache.Get(ns, "before")!["data"]!["k"] == "2", deadline.Token);
 
-        await engine.ApplyAsync(new ChangeSet([Change.Delete(Manifests.ConfigMap(ns, "before"))]));
+        await engine.ApplyAsync(new ChangeSet([Change.Delete(TestManifests.ConfigMap(ns, "before"))]));
         await cache.WaitForAsync(items => Names(items).SequenceEqual(["later"]), deadline.Token);
         Assert.Equal("ConfigMap", (string?)cache.Get(ns, "later")!["kind"]);
         Assert.Equal(1, cache.ListCount);
@@ -49,13 +49,13 @@ public sealed class WatchCacheTests(SandboxFixture sandbox) : IClassFixture<Sand
         // More events elsewhere than the sandbox keeps (WatchHistory = 30), so the quiet watch's version is compacted.
         for (var i = 0; i < 40; i++)
         {
-            await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(busy, $"churn-{i}")]), new ApplyOptions { DryRunFirst = false });
+            await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(busy, $"churn-{i}")]), new ApplyOptions { DryRunFirst = false });
         }
         using var deadline = new CancellationTokenSource(Deadline);
         await Testing.Eventually.Until(() => Task.FromResult((Lists: cache.ListCount, Watches: cache.WatchCount, Error: cache.LastError?.Message)),
             state => state.Lists >= 2, "the cache to re-list after 410 Gone", Deadline);
 
-        await engine.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap(quiet, "after-relist")]));
+        await engine.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap(quiet, "after-relist")]));
         await cache.WaitForAsync(items => Names(items).SequenceEqual(["after-relist"]), deadline.Token);
     }
 

@@ -18,7 +18,7 @@ public sealed class ChangeServiceTests(DemoSandbox sandbox)
         var before = await ClusterSnapshot.TakeSettledAsync(admin, "orders");
         var service = new ChangeService(olivia, audit.Store, DemoSandbox.Context(DemoSandbox.Olivia));
 
-        var preview = await service.PreviewAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", "preview-only", ("k", "v")), Manifests.Service("orders", "preview-svc", 80)]));
+        var preview = await service.PreviewAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", "preview-only", ("k", "v")), TestManifests.Service("orders", "preview-svc", 80)]));
 
         Assert.All(preview.DryRun.Objects, o => Assert.Equal(ObjectStatus.DryRunOk, o.Status));
         Assert.All(preview.ResourceVersions.Values, Assert.Null);
@@ -42,10 +42,10 @@ public sealed class ChangeServiceTests(DemoSandbox sandbox)
 
         var result = await new ChangeService(alice, audit.Store, DemoSandbox.Context(DemoSandbox.Alice)).ApplyAsync(ChangeSet.ApplyAll(
         [
-            Manifests.ConfigMap("orders", "orders-limits", ("rps", "100")),
-            Manifests.Service("web", "extra", 8080),
-            Manifests.InvalidHttpRoute("orders", "broken"),
-            Manifests.ConfigMap("web", "after", ("k", "v")),
+            TestManifests.ConfigMap("orders", "orders-limits", ("rps", "100")),
+            TestManifests.Service("web", "extra", 8080),
+            TestManifests.InvalidHttpRoute("orders", "broken"),
+            TestManifests.ConfigMap("web", "after", ("k", "v")),
         ]), new ApplyOptions { DryRunFirst = dryRunFirst });
 
         Assert.False(result.Succeeded);
@@ -69,9 +69,9 @@ public sealed class ChangeServiceTests(DemoSandbox sandbox)
 
         var result = await new ChangeService(olivia, audit.Store, DemoSandbox.Context(DemoSandbox.Olivia)).ApplyAsync(ChangeSet.ApplyAll(
         [
-            Manifests.ConfigMap("orders", "orders-limits", ("rps", "100")),
-            Manifests.Service("orders", "orders-extra", 8080),
-            Manifests.ConfigMap("payments", "payment-limits", ("rps", "5")),
+            TestManifests.ConfigMap("orders", "orders-limits", ("rps", "100")),
+            TestManifests.Service("orders", "orders-extra", 8080),
+            TestManifests.ConfigMap("payments", "payment-limits", ("rps", "5")),
         ]), new ApplyOptions { DryRunFirst = dryRunFirst });
 
         Assert.False(result.Succeeded);
@@ -95,11 +95,11 @@ public sealed class ChangeServiceTests(DemoSandbox sandbox)
         using var olivia = sandbox.As(DemoSandbox.Olivia);
         var alices = new ChangeService(alice, audit.Store, DemoSandbox.Context(DemoSandbox.Alice));
         var olivias = new ChangeService(olivia, audit.Store, DemoSandbox.Context(DemoSandbox.Olivia));
-        await alices.ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", name, ("rps", "100"), ("burst", "10"))]));
+        await alices.ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", name, ("rps", "100"), ("burst", "10"))]));
 
         // Both preview a change from the same state; Olivia applies hers first.
-        var alicesPreview = await alices.PreviewAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", name, ("rps", "700"), ("burst", "10"))]));
-        var oliviasPreview = await olivias.PreviewAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", name, ("rps", "500"), ("burst", "10"))]));
+        var alicesPreview = await alices.PreviewAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", name, ("rps", "700"), ("burst", "10"))]));
+        var oliviasPreview = await olivias.PreviewAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", name, ("rps", "500"), ("burst", "10"))]));
         var first = await olivias.ApplyPreviewedAsync(oliviasPreview);
         var second = await alices.ApplyPreviewedAsync(alicesPreview);
 
@@ -123,10 +123,10 @@ public sealed class ChangeServiceTests(DemoSandbox sandbox)
         await using var audit = await AuditBackend.OpenAsync(AuditBackend.Sqlite);
         var name = "kubectl-owned-" + Guid.NewGuid().ToString("n")[..6];
         using var admin = sandbox.Admin();
-        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", name, ("rps", "100"))]), new ApplyOptions { FieldManager = "kubectl" });
+        await new ApplyEngine(admin).ApplyAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", name, ("rps", "100"))]), new ApplyOptions { FieldManager = "kubectl" });
         using var olivia = sandbox.As(DemoSandbox.Olivia);
         var service = new ChangeService(olivia, audit.Store, DemoSandbox.Context(DemoSandbox.Olivia));
-        var preview = await service.PreviewAsync(ChangeSet.ApplyAll([Manifests.ConfigMap("orders", name, ("rps", "900"))]));
+        var preview = await service.PreviewAsync(ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", name, ("rps", "900"))]));
 
         var refused = await service.ApplyPreviewedAsync(preview);
         var forced = await service.ApplyPreviewedAsync(preview, force: true);
@@ -145,7 +145,7 @@ public sealed class ChangeServiceTests(DemoSandbox sandbox)
         using var olivia = sandbox.As(DemoSandbox.Olivia);
         var directory = Path.Combine(Path.GetTempPath(), "kubemate-gitops-" + Guid.NewGuid().ToString("n"));
         var service = new ChangeService(olivia, audit.Store, DemoSandbox.Context(DemoSandbox.Olivia));
-        var changes = ChangeSet.ApplyAll([Manifests.ConfigMap("orders", "exported", ("k", "v"))]);
+        var changes = ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", "exported", ("k", "v"))]);
 
         try
         {

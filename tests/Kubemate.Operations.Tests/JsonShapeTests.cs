@@ -18,7 +18,7 @@ public sealed class JsonShapeTests
     {
         var created = new ObjectRef("v1", "ConfigMap", "orders", "new");
         var updated = new ObjectRef("v1", "ConfigMap", "orders", "limits");
-        var changeSet = ChangeSet.ApplyAll([Manifests.ConfigMap("orders", "new", ("k", "v")), Manifests.ConfigMap("orders", "limits", ("rps", "5"))]);
+        var changeSet = ChangeSet.ApplyAll([TestManifests.ConfigMap("orders", "new", ("k", "v")), TestManifests.ConfigMap("orders", "limits", ("rps", "5"))]);
         var dryRun = new ChangeSetResult([
             new ObjectResult(created, ObjectOperation.Create, ObjectStatus.DryRunOk, new ObjectDiff("", "k: v\n")),
             new ObjectResult(updated, ObjectOperation.Update, ObjectStatus.DryRunOk, new ObjectDiff("rps: 1\n", "rps: 5\n")) { ResourceVersion = "42" },

@@ -41,23 +41,8 @@ public static class TelemetryApi
         }
     }
 
-    private static async Task<IResult> WorkloadsAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        var window = Window(context.Request, errors);
-        var namespaces = Namespaces(context.Request, errors);
-        if (errors.Any)
-        {
-            return Problem.Validation(errors);
-        }
-        var scope = await access.ScopeAsync(context.User, cancellationToken);
-        if (Forbidden(namespaces, scope) is { } forbidden)
-        {
-            return forbidden;
-        }
-        var result = await telemetry.WorkloadsAsync(Scoped(namespaces, scope), window, cancellationToken);
-        return TelemetryResults.From(result.Map(rows => TelemetryRedaction.Workloads(rows, scope)), telemetry.Backend.Description, window);
-    }
+    private static Task<IResult> WorkloadsAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(telemetry, access, context, telemetry.WorkloadsAsync, TelemetryRedaction.Workloads, cancellationToken);
 
     private static async Task<IResult> WorkloadAsync(string ns, string kind, string name, TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context,
         CancellationToken cancellationToken)
@@ -88,25 +73,20 @@ public static class TelemetryApi
         return TelemetryResults.From(result.Map(detail => TelemetryRedaction.Detail(detail, scope)), telemetry.Backend.Description, window);
     }
 
-    private static async Task<IResult> EdgesAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
-    {
-        var errors = new RequestErrors();
-        var window = Window(context.Request, errors);
-        var namespaces = Namespaces(context.Request, errors);
-        if (errors.Any)
-        {
-            return Problem.Validation(errors);
-        }
-        var scope = await access.ScopeAsync(context.User, cancellationToken);
-        if (Forbidden(namespaces, scope) is { } forbidden)
-        {
-            return forbidden;
-        }
-        var result = await telemetry.EdgesAsync(Scoped(namespaces, scope), window, cancellationToken);
-        return TelemetryResults.From(result.Map(edges => TelemetryRedaction.Edges(edges, scope)), telemetry.Backend.Description, window);
-    }
+    private static Task<IResult> EdgesAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(telemetry, access, context, telemetry.EdgesAsync, TelemetryRedaction.Edges, cancellationToken);
 
-    private static async Task<IResult> TopologyAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
+    private static Task<IResult> TopologyAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(telemetry, access, context, telemetry.TopologyAsync, TelemetryRedaction.Topology, cancellationToken);
+
+    /// <summary>The shape of every endpoint that takes <c>?namespace=</c> and <c>?window=</c>: validate, scope to the user, query, redact.</summary>
+    private static async Task<IResult> AcrossNamespacesAsync<T>(
+        TelemetryService telemetry,
+        TelemetryNamespaceAccess access,
+        HttpContext context,
+        Func<IReadOnlyCollection<string>?, TelemetryWindow, CancellationToken, Task<Kubemate.Telemetry.TelemetryResult<T>>> query,
+        Func<T, TelemetryScope, T> redact,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var window = Window(context.Request, errors);
@@ -120,8 +100,8 @@ public static class TelemetryApi
         {
             return forbidden;
         }
-        var result = await telemetry.TopologyAsync(Scoped(namespaces, scope), window, cancellationToken);
-        return TelemetryResults.From(result.Map(graph => TelemetryRedaction.Topology(graph, scope)), telemetry.Backend.Description, window);
+        var result = await query(Scoped(namespaces, scope), window, cancellationToken);
+        return TelemetryResults.From(result.Map(value => redact(value, scope)), telemetry.Backend.Description, window);
     }
 
     private static async Task<IResult> SplitAsync(string ns, string service, TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context,

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 
-namespace Kubemate.Operations.Tests;
+namespace Kubemate.Testing;
 
-/// <summary>Small manifests for the change tests.</summary>
-internal static class Manifests
+/// <summary>Small manifests for tests of the apply engine and the services on top of it.</summary>
+public static class TestManifests
 {
     public static JsonObject ConfigMap(string ns, string name, params (string Key, string Value)[] data)
     {
@@ -33,16 +33,24 @@ internal static class Manifests
         },
     };
 
-    /// <summary>An HTTPRoute whose parentRefs is a string: the Gateway API schema wants a list.</summary>
-    public static JsonObject InvalidHttpRoute(string ns, string name) => new()
+    public static JsonObject HttpRoute(string ns, string name, JsonNode parentRefs) => new()
     {
         ["apiVersion"] = "gateway.networking.k8s.io/v1",
         ["kind"] = "HTTPRoute",
         ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
         ["spec"] = new JsonObject
         {
-            ["parentRefs"] = "orders",
-            ["rules"] = new JsonArray(new JsonObject { ["backendRefs"] = new JsonArray(new JsonObject { ["name"] = "orders", ["port"] = 8080 }) }),
+            ["parentRefs"] = parentRefs,
+            ["rules"] = new JsonArray(new JsonObject
+            {
+                ["backendRefs"] = new JsonArray(new JsonObject { ["name"] = "web", ["port"] = 80 }),
+            }),
         },
     };
+
+    /// <summary>A route whose parentRefs is a string, which the CRD's schema rejects (it must be an array).</summary>
+    public static JsonObject InvalidHttpRoute(string ns, string name) => HttpRoute(ns, name, "not-a-list");
+
+    public static JsonObject ValidHttpRoute(string ns, string name) =>
+        HttpRoute(ns, name, new JsonArray(new JsonObject { ["name"] = "edge" }));
 }
