@@ -106,6 +106,44 @@ public sealed class ConsolePageTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task Olivia_reads_only_her_own_audit_records_while_alice_reads_everyone_s()
+    {
+        await using var alice = await console.OpenAsync();
+        await alice.SignInAsync("alice", "alice-demo");
+        await PlanMeshAsync(alice, "web");
+        await using var olivia = await console.OpenAsync();
+        await olivia.SignInAsync("olivia", "olivia-demo");
+        await PlanMeshAsync(olivia, "orders");
+
+        await olivia.GotoAsync("/audit");
+        var page = olivia.Page;
+        await page.Locator("[data-testid=audit-table] tbody tr", new() { HasText = "olivia" }).First.WaitForAsync();
+        var rows = await page.Locator("[data-testid=audit-table] tbody tr").AllInnerTextsAsync();
+        Assert.DoesNotContain(rows, r => r.Contains("alice", StringComparison.Ordinal));
+        Assert.True(await page.Locator("[data-testid=filter-user]").Locator("xpath=descendant-or-self::input").First.IsDisabledAsync());
+
+        await alice.GotoAsync("/audit");
+        await alice.Page.Locator("[data-testid=audit-table] tbody tr", new() { HasText = "olivia" }).First.WaitForAsync();
+        await alice.Page.Locator("[data-testid=audit-table] tbody tr", new() { HasText = "alice" }).First.WaitForAsync();
+
+        Assert.Empty(alice.Errors);
+        Assert.Empty(olivia.Errors);
+    }
+
+    /// <summary>A mesh dry run through the REST API with the tab's session cookie: it leaves an audit record and changes nothing.</summary>
+    private static async Task PlanMeshAsync(ConsolePage tab, string ns)
+    {
+        var session = await tab.Page.APIRequest.GetAsync("/api/v1/session");
+        var csrf = (string?)JsonNode.Parse(await session.TextAsync())?["csrfToken"] ?? throw new InvalidOperationException("no csrfToken in the session answer");
+        var plan = await tab.Page.APIRequest.PostAsync($"/api/v1/namespaces/{ns}/mesh/plan", new()
+        {
+            Headers = new Dictionary<string, string> { ["X-CSRF-Token"] = csrf },
+            DataObject = new { enable = true },
+        });
+        Assert.Equal(200, plan.Status);
+    }
+
+    [Fact]
     public async Task The_language_chosen_in_the_menu_is_remembered_across_pages()
     {
         await using var tab = await console.OpenAsync();
