@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
 
@@ -11,35 +10,16 @@ namespace Kubemate.Tests.Cli.Operations;
 public sealed class ServeProcess : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
-    private Process _process = null!;
+    private KubemateProcess _process = null!;
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _process.Url;
 
     public string Kubeconfig => _directory.File("kubeconfig");
 
-    public async Task InitializeAsync()
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "kubemate.dll"), "serve", "--listen", "127.0.0.1:0",
-            "--write-kubeconfig", Kubeconfig, "--data-dir", _directory.File("data") })
-        {
-            info.ArgumentList.Add(argument);
-        }
-        _process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("ready ", StringComparison.Ordinal))
-            {
-                Url = new Uri(line.Split(' ')[1]);
-                // Keep reading so a full pipe never blocks the server.
-                _ = _process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                _ = _process.StandardError.ReadToEndAsync(CancellationToken.None);
-                return;
-            }
-        }
-        throw new InvalidOperationException("kubemate serve exited without a ready line: " + await _process.StandardError.ReadToEndAsync());
-    }
+    public async Task InitializeAsync() =>
+        _process = await KubemateProcess.StartAsync(
+            ["serve", "--listen", "127.0.0.1:0", "--write-kubeconfig", Kubeconfig, "--data-dir", _directory.File("data")],
+            TimeSpan.FromSeconds(120));
 
     /// <summary>The bearer token of a demo user, read from the kubeconfig the server wrote.</summary>
     public string Token(string user)
@@ -54,12 +34,7 @@ public sealed class ServeProcess : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        await _process.DisposeAsync();
         _directory.Dispose();
     }
 }
