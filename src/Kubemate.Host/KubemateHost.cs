@@ -13,6 +13,7 @@ using Kubemate.Host.Problems;
 using Kubemate.Host.Runs;
 using Kubemate.Host.Telemetry;
 using Kubemate.Model.Drivers;
+using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -89,7 +90,13 @@ public static class KubemateHost
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddKubemateAuthentication(options.Oidc);
-        services.AddKubemateTelemetry(new TelemetryHostOptions { PrometheusUrl = options.PrometheusUrl, Cluster = options.Cluster, Time = options.Time });
+        services.AddKubemateTelemetry(new TelemetryHostOptions
+        {
+            PrometheusUrl = options.PrometheusUrl,
+            Cluster = options.Cluster,
+            Time = options.Time,
+            Golden = new TelemetryOptions { Health = options.Health },
+        });
         services.AddAuthorization();
 
         services.AddSingleton(options);

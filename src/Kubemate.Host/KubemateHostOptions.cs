@@ -2,6 +2,7 @@ using Kubemate.Cluster.Connection;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
+using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +44,9 @@ public sealed record KubemateHostOptions
 
     /// <summary>Prometheus (or Thanos Query) URL for mesh telemetry; null uses the embedded store.</summary>
     public Uri? PrometheusUrl { get; init; }
+
+    /// <summary>When workloads and edges count as degraded or failing, for the REST API and the console alike.</summary>
+    public HealthThresholds Health { get; init; } = new();
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -18,9 +18,18 @@ public static class ConsoleHosting
     // The marker UseAntiforgery leaves on the application builder.
     private const string AntiforgeryMiddlewareSet = "__AntiforgeryMiddlewareSet";
 
-    public static IServiceCollection AddKubemateConsole(this IServiceCollection services)
+    public static readonly TimeSpan DisconnectedCircuitRetention = TimeSpan.FromMinutes(1);
+
+    public static IServiceCollection AddKubemateConsole(this IServiceCollection services, ConsoleOptions? options = null)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton(options ?? new ConsoleOptions());
+        services.AddRazorComponents().AddInteractiveServerComponents(circuits =>
+        {
+            // A lost connection keeps its circuit (and the page's memory) only this long: enough for a network blip or
+            // a laptop lid, not the default 3 minutes of every abandoned tab's topology held on a shared server.
+            circuits.DisconnectedCircuitRetentionPeriod = DisconnectedCircuitRetention;
+            circuits.DisconnectedCircuitMaxRetained = 50;
+        });
         services.AddMudServices();
         services.AddLocalization();
         services.AddAuthorization();
@@ -31,6 +40,7 @@ public static class ConsoleHosting
         services.AddScoped<ConsoleSession>();
         services.AddScoped<AccessReviewer>();
         services.AddScoped<Telemetry.TopologyPositions>();
+        services.AddSingleton<Telemetry.SharedTelemetryReads>();
         return services;
     }
 

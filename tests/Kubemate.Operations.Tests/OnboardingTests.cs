@@ -89,6 +89,28 @@ public sealed class OnboardingTests(DemoSandbox sandbox)
         Assert.Contains(record.Objects, o => o.Name == "legacy" && o.Status == "skipped" && o.Message!.StartsWith("inject-disabled"));
     }
 
+    [Fact]
+    public async Task A_gitops_export_gives_the_injection_yaml_applies_nothing_and_is_audited()
+    {
+        using var admin = sandbox.Admin();
+        var ns = await NamespaceWithWorkloadsAsync(admin);
+        await using var audit = await AuditBackend.OpenAsync(AuditBackend.Sqlite);
+        using var alice = sandbox.As(DemoSandbox.Alice);
+        var before = await ClusterSnapshot.TakeSettledAsync(admin, ns);
+
+        var export = await new MeshOnboarding(alice, _driver, audit.Store, DemoSandbox.Context(DemoSandbox.Alice))
+            .ExportGitOpsAsync(new OnboardingRequest(ns, Enable: true));
+
+        Assert.Equal($"cluster_namespace.core_{ns}.yaml", export.FileName);
+        var exported = Kubemate.ApiMachinery.Yaml.YamlJson.ParseDocuments(export.Yaml).Single()!;
+        Assert.Equal("Namespace", (string?)exported["kind"]);
+        Assert.Equal(ns, (string?)exported["metadata"]!["name"]);
+        Assert.Equal("enabled", (string?)exported["metadata"]!["annotations"]!["linkerd.io/inject"]);
+        Assert.Equal(before, await ClusterSnapshot.TakeAsync(admin, ns));
+        var record = Assert.Single(await audit.Store.QueryAsync(new AuditQuery { Object = new AuditObjectSelector("Namespace", ns) }));
+        Assert.Equal(("gitops-export", AuditOutcome.Allowed, "alice"), (record.Operation, record.Outcome, record.User));
+    }
+
     [Theory]
     [InlineData(AuditBackend.Sqlite)]
     [InlineData(AuditBackend.Postgres)]

@@ -2,10 +2,12 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
+using Kubemate.Cluster.GitOps;
 using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Objects;
 using Kubemate.Model.Drivers;
 using Kubemate.Operations.Auditing;
+using Kubemate.Operations.Changes;
 
 namespace Kubemate.Operations.Onboarding;
 
@@ -55,6 +57,18 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
         objects.AddRange(skipped.Select(s => WorkloadRecord(request, s.Kind, s.Name, "skipped", $"{s.Reason}: {s.Detail}")));
         await AuditAsync(request, dryRun: true, AuditOutcome.Allowed, objects, AuditMapping.Diff([(targetRef, diff)])).ConfigureAwait(false);
         return new OnboardingPlan(request.Namespace, request.Enable, diff, restarts, skipped) { Workload = only?.ToString() };
+    }
+
+    /// <summary>
+    /// GitOps mode: the injection change as the YAML a GitOps repository gets, and its file name; nothing is applied
+    /// and nothing restarts (the pods pick the change up when they next roll out). Audited as <c>gitops-export</c>.
+    /// </summary>
+    public async Task<OnboardingExport> ExportGitOpsAsync(OnboardingRequest request, CancellationToken ct = default)
+    {
+        var only = OnboardingPlanner.Validate(request);
+        var change = InjectionChange(request, only);
+        var yaml = await new ChangeService(userApi, audit, context).ExportGitOpsAsync(change, null, ct).ConfigureAwait(false);
+        return new OnboardingExport(GitOpsExport.FileName(ObjectRef.Of(change.Changes[0].Object)), yaml);
     }
 
     /// <summary>

@@ -17,6 +17,9 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
 
     public ITelemetryBackend Backend => backend;
 
+    /// <summary>The thresholds every health class in this service's answers comes from.</summary>
+    public HealthThresholds Health => settings.Health;
+
     /// <summary>Inbound golden metrics per workload (<c>stat deploy</c>), all workloads of the namespaces (all when none given).</summary>
     public async Task<TelemetryResult<IReadOnlyList<WorkloadStat>>> WorkloadsAsync(IReadOnlyCollection<string>? namespaces, TelemetryWindow window, CancellationToken cancellationToken)
     {

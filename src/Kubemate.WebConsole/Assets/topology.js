@@ -139,22 +139,52 @@ function translation(node) {
 function moveNode(svg, node, x, y) {
     node.setAttribute('transform', `translate(${x},${y})`);
     const id = node.dataset.nodeId;
-    for (const edge of svg.querySelectorAll('.km-edge')) {
-        const line = edge.querySelector('line');
-        const label = edge.querySelector('text');
-        if (edge.dataset.source === id) {
-            line.setAttribute('x1', x);
-            line.setAttribute('y1', y);
+    const selector = `.km-edge[data-source="${CSS.escape(id)}"], .km-edge[data-target="${CSS.escape(id)}"]`;
+    for (const edge of svg.querySelectorAll(selector)) {
+        const from = positionOf(svg, edge.dataset.source);
+        const to = positionOf(svg, edge.dataset.target);
+        if (!from || !to) {
+            continue;
         }
-        if (edge.dataset.target === id) {
-            line.setAttribute('x2', x);
-            line.setAttribute('y2', y);
-        }
-        if (edge.dataset.source === id || edge.dataset.target === id) {
-            const mx = (parseFloat(line.getAttribute('x1')) + parseFloat(line.getAttribute('x2'))) / 2;
-            const my = (parseFloat(line.getAttribute('y1')) + parseFloat(line.getAttribute('y2'))) / 2;
+        const control = controlPoint(svg, from, to);
+        edge.querySelector('path').setAttribute('d', `M ${from[0]} ${from[1]} Q ${control[0]} ${control[1]} ${to[0]} ${to[1]}`);
+        // While dragging, a label rides the middle of its edge; on the drop the server places every label again
+        // (and redraws the moved edges and labels, which it keys by their ends' positions).
+        const labelGroup = svg.querySelector(`[data-label-of="${CSS.escape(edge.dataset.edge)}"]`);
+        const label = labelGroup?.querySelector('text');
+        const card = labelGroup?.querySelector('.km-edge-label-card');
+        if (label) {
+            const mx = (from[0] + 2 * control[0] + to[0]) / 4;
+            const my = (from[1] + 2 * control[1] + to[1]) / 4;
+            const dx = mx - parseFloat(label.getAttribute('x'));
+            const dy = my + 4 - parseFloat(label.getAttribute('y'));
             label.setAttribute('x', mx);
-            label.setAttribute('y', my - 6);
+            label.setAttribute('y', my + 4);
+            if (card) {
+                card.setAttribute('x', parseFloat(card.getAttribute('x')) + dx);
+                card.setAttribute('y', parseFloat(card.getAttribute('y')) + dy);
+            }
         }
     }
+}
+
+function positionOf(svg, id) {
+    const node = svg.querySelector(`.km-node[data-node-id="${CSS.escape(id)}"]`);
+    return node ? translation(node) : null;
+}
+
+// The same rule as EdgeCurve.Between in C# (its constants come in the SVG's data-bend attribute).
+function controlPoint(svg, from, to) {
+    const [base, perSkip, max, columnWidth, rowHeight] = svg.dataset.bend.split(',').map(parseFloat);
+    const dx = to[0] - from[0];
+    const dy = to[1] - from[1];
+    const length = Math.hypot(dx, dy);
+    if (length < 1e-9) {
+        return from;
+    }
+    const span = Math.abs(dy) < rowHeight / 2 ? Math.abs(dx) / columnWidth
+        : Math.abs(dx) < columnWidth / 2 ? Math.abs(dy) / rowHeight
+        : 1;
+    const bend = Math.min(max, base + perSkip * Math.max(0, span - 1));
+    return [(from[0] + to[0]) / 2 + dy / length * 2 * bend, (from[1] + to[1]) / 2 - dx / length * 2 * bend];
 }

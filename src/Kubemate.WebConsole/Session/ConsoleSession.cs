@@ -11,7 +11,7 @@ namespace Kubemate.WebConsole.Session;
 /// The signed-in user of one circuit and the cluster client that impersonates them, so every read and write the
 /// console makes is one Kubernetes RBAC allows that user.
 /// </summary>
-public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection) : IDisposable
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection, ConsoleOptions? options = null) : IDisposable
 {
     public const string GroupClaim = "kubemate/group";
 
@@ -21,7 +21,13 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, C
     /// <summary>The browser's address as the first request of the circuit saw it (set by the router).</summary>
     public string SourceAddress { get; set; } = "unknown";
 
-    public string ClusterName => connection.Description;
+    /// <summary>The cluster's name as the host's REST API records it in the audit trail.</summary>
+    public string ClusterName => options?.ClusterName ?? connection.Description;
+
+    public string ClusterMode => options?.ClusterMode ?? "sandbox";
+
+    /// <summary>How Kubemate reaches the cluster (never a secret), for the header's tooltip.</summary>
+    public string ConnectionDescription => connection.Description;
 
     public async Task<UserIdentity> UserAsync()
     {

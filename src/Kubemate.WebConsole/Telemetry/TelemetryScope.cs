@@ -12,8 +12,14 @@ public static class TelemetryScope
 {
     public static async Task<IReadOnlySet<string>> ReadableNamespacesAsync(AccessReviewer access, IEnumerable<string> namespaces, CancellationToken cancellationToken)
     {
+        var named = namespaces.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        // One question for whoever may list pods everywhere (admins, auditors), instead of one per namespace.
+        if ((await access.CanAsync("list", "", "pods", null, null, cancellationToken)).Allowed)
+        {
+            return named.ToHashSet(StringComparer.Ordinal);
+        }
         var readable = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var ns in namespaces.Where(n => n.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var ns in named)
         {
             if ((await access.CanAsync("list", "", "pods", ns, null, cancellationToken)).Allowed)
             {
@@ -30,6 +36,11 @@ public static class TelemetryScope
         foreach (var edge in graph.Edges.Where(e => e.Source == WorkloadRef.Unmeshed.Id && kept.Contains(e.Target)))
         {
             kept.Add(edge.Source);
+        }
+        if (kept.Count == graph.Nodes.Count)
+        {
+            // Everything is readable: share the graph instead of copying it into every session.
+            return graph;
         }
         return graph with
         {

@@ -5,7 +5,7 @@ namespace Kubemate.WebConsole.Telemetry;
 /// <summary>
 /// What the topology shows: the chosen namespaces (all when none) and, with a search text, the nodes whose
 /// namespace/name contains it plus their direct callers and callees, so a match is shown with its context.
-/// Edges are shown when both ends are.
+/// Edges are shown when both ends are. Linear in nodes and edges.
 /// </summary>
 public sealed record TopologyFilter(IReadOnlySet<string> Namespaces, string? Search)
 {
@@ -14,12 +14,13 @@ public sealed record TopologyFilter(IReadOnlySet<string> Namespaces, string? Sea
     public (IReadOnlyList<TopologyNode> Nodes, IReadOnlyList<TopologyEdge> Edges) Apply(TopologyGraph graph)
     {
         var inNamespaces = graph.Nodes.Where(InNamespace).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        var withoutNamespace = graph.Nodes.Where(n => n.Namespace.Length == 0).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         // Nodes without a namespace (unmeshed callers) are shown when they call something shown.
         foreach (var edge in graph.Edges)
         {
-            if (inNamespaces.Contains(edge.Target) && graph.Nodes.FirstOrDefault(n => n.Id == edge.Source) is { Namespace: "" } caller)
+            if (withoutNamespace.Contains(edge.Source) && inNamespaces.Contains(edge.Target))
             {
-                inNamespaces.Add(caller.Id);
+                inNamespaces.Add(edge.Source);
             }
         }
         var visible = inNamespaces;
@@ -42,7 +43,8 @@ public sealed record TopologyFilter(IReadOnlySet<string> Namespaces, string? Sea
         }
         var nodes = graph.Nodes.Where(n => visible.Contains(n.Id)).ToList();
         var edges = graph.Edges.Where(e => visible.Contains(e.Source) && visible.Contains(e.Target)).ToList();
-        return (nodes, edges);
+        // Nothing filtered out: hand back the graph's own lists, so sessions share them rather than keep copies.
+        return (nodes.Count == graph.Nodes.Count ? graph.Nodes : nodes, edges.Count == graph.Edges.Count ? graph.Edges : edges);
     }
 
     /// <summary>Whether the node matches the search text (case-insensitive, on "namespace/name").</summary>

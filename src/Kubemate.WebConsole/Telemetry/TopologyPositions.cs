@@ -8,6 +8,19 @@ public sealed class TopologyPositions
 {
     private readonly Lock _gate = new();
     private Dictionary<string, NodePosition> _positions = new(StringComparer.Ordinal);
+    private TopologyPositions? _namespaceView;
+
+    /// <summary>The positions of the namespace view's nodes, kept apart so neither view's slots push the other's nodes.</summary>
+    public TopologyPositions NamespaceView
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _namespaceView ??= new TopologyPositions();
+            }
+        }
+    }
 
     public IReadOnlyDictionary<string, NodePosition> Snapshot()
     {

@@ -7,6 +7,7 @@ using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
+using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public static class ServeCommand
         Option<string> Listen, Option<FileInfo?> WriteKubeconfig, Option<DirectoryInfo?> DataDir, Option<bool> Empty,
         Option<string?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
         Option<string?> Prometheus, Option<string> Mesh, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
-        Option<string> OidcUsernameClaim, Option<string> OidcGroupsClaim);
+        Option<string> OidcUsernameClaim, Option<string> OidcGroupsClaim, Option<double> DegradedAbove, Option<double> FailingAt);
 
     public static Command Create()
     {
@@ -44,12 +45,14 @@ public static class ServeCommand
             new Option<string?>("--oidc-client-id") { Description = "OpenID Connect client id" },
             new Option<string?>("--oidc-client-secret") { Description = "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)" },
             new Option<string>("--oidc-username-claim") { Description = "ID-token claim used as the Kubernetes user name", DefaultValueFactory = _ => "email" },
-            new Option<string>("--oidc-groups-claim") { Description = "ID-token claim listing the user's groups", DefaultValueFactory = _ => "groups" });
+            new Option<string>("--oidc-groups-claim") { Description = "ID-token claim listing the user's groups", DefaultValueFactory = _ => "groups" },
+            new Option<double>("--degraded-above") { Description = "Health: a workload or edge is degraded when more than this percentage of its responses fail", DefaultValueFactory = _ => 0 },
+            new Option<double>("--failing-at") { Description = "Health: a workload or edge is failing when at least this percentage of its responses fail", DefaultValueFactory = _ => 10 });
         var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
         {
             flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
             flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
-            flags.OidcGroupsClaim,
+            flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -71,6 +74,7 @@ public static class ServeCommand
         var (address, port) = SandboxCommand.ParseListen(result.GetValue(flags.Listen)!);
         var dataDir = result.GetValue(flags.DataDir)?.FullName;
         var oidc = ReadOidc(result, flags);
+        var health = ReadHealth(result, flags);
         var onCluster = result.GetValue(flags.InCluster) || result.GetValue(flags.Kubeconfig) is not null || result.GetValue(flags.Context) is not null;
         SandboxServer? sandbox = null;
         try
@@ -99,7 +103,12 @@ public static class ServeCommand
                 MeshProvider = result.GetValue(flags.Mesh)!,
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
                 PrometheusUrl = ReadUrl(result.GetValue(flags.Prometheus), "--prometheus"),
-                ConfigureServices = services => services.AddKubemateConsole(),
+                Health = health,
+            };
+            var console = new ConsoleOptions { ClusterName = options.ClusterName, ClusterMode = options.ClusterMode };
+            options = options with
+            {
+                ConfigureServices = services => services.AddKubemateConsole(console),
                 ConfigureApp = app => app.MapKubemateConsole(),
             };
             await using var host = KubemateHost.Build(options);
@@ -193,6 +202,20 @@ public static class ServeCommand
             GroupsClaim = result.GetValue(flags.OidcGroupsClaim)!,
         };
     }
+
+    private static HealthThresholds ReadHealth(ParseResult result, Flags flags)
+    {
+        var degraded = Percentage(result.GetValue(flags.DegradedAbove), "--degraded-above");
+        var failing = Percentage(result.GetValue(flags.FailingAt), "--failing-at");
+        if (degraded >= failing)
+        {
+            throw new ArgumentException($"--degraded-above: {degraded * 100:0.##} must be below --failing-at ({failing * 100:0.##})");
+        }
+        return new HealthThresholds(degraded, failing);
+    }
+
+    private static double Percentage(double value, string flag) =>
+        value is >= 0 and <= 100 ? value / 100 : throw new ArgumentException($"{flag}: {value} is not a percentage from 0 to 100");
 
     private static Uri? ReadUrl(string? value, string flag)
     {

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Kubemate.Host.Tests.Support;
+using Kubemate.Telemetry.Golden;
+using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,29 @@ public sealed class HostSurfaceTests(HostFixture host)
             Assert.Contains("does not answer", (string?)problem["detail"]);
         }
         Directory.Delete(directory, true);
+    }
+
+    [Fact]
+    public async Task The_hosts_health_thresholds_are_the_ones_its_telemetry_classifies_with()
+    {
+        var audit = new Host.Audit.AuditStoreLocation(null, Path.Combine(Path.GetTempPath(), $"kubemate-health-{Guid.NewGuid():n}.db"));
+        await using var app = KubemateHost.Build(host.Options(audit) with { Health = new HealthThresholds(0.02, 0.25) });
+
+        var telemetry = app.Services.GetRequiredService<TelemetryService>();
+
+        Assert.Equal(new HealthThresholds(0.02, 0.25), telemetry.Health);
+        Assert.Equal(HealthClass.Healthy, telemetry.Health.Classify(responses: 100, failures: 1));
+        Assert.Equal(HealthClass.Degraded, telemetry.Health.Classify(responses: 100, failures: 20));
+    }
+
+    [Fact]
+    public void Health_thresholds_out_of_order_are_refused_when_the_host_is_built()
+    {
+        var audit = new Host.Audit.AuditStoreLocation(null, Path.Combine(Path.GetTempPath(), $"kubemate-health-{Guid.NewGuid():n}.db"));
+
+        var error = Assert.Throws<ArgumentException>(() => KubemateHost.Build(host.Options(audit) with { Health = new HealthThresholds(0.3, 0.1) }));
+
+        Assert.Contains("health", error.Message);
     }
 
     [Fact]

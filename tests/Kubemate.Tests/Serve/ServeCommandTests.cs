@@ -39,6 +39,30 @@ public sealed partial class ServeCommandTests
         }
     }
 
+    [Theory]
+    [InlineData("--failing-at", "150", "--failing-at: 150 is not a percentage from 0 to 100")]
+    [InlineData("--degraded-above", "-1", "--degraded-above: -1 is not a percentage from 0 to 100")]
+    [InlineData("--degraded-above", "20", "--degraded-above: 20 must be below --failing-at (10)")]
+    [InlineData("--failing-at", "ten", "'ten'")]
+    public async Task Serve_refuses_health_thresholds_that_are_not_percentages_in_order_before_starting_anything(string flag, string value, string message)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "kubemate.dll"), "serve", "--listen", "127.0.0.1:0", "--empty", flag, value })
+        {
+            info.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(info)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var error = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.NotEqual(0, process.ExitCode);
+        Assert.Contains(message, error);
+        Assert.Contains(flag, error);
+        Assert.DoesNotContain("ready ", await output);
+    }
+
     private static async Task<string> ReadReadyLine(Process process)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));

@@ -58,6 +58,40 @@ public sealed class ConsolePageTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task Alice_exports_the_mesh_change_for_gitops_downloads_the_yaml_and_the_cluster_does_not_change()
+    {
+        await using var tab = await console.OpenAsync();
+        var page = tab.Page;
+        await tab.SignInAsync("alice", "alice-demo");
+        // data is not meshed in the demo estate: the switch turns injection on.
+        var dataSwitch = page.Locator("[data-testid=injection-switch][data-namespace=data]");
+        await dataSwitch.WaitForAsync();
+        var before = await NamespaceAsync("data");
+
+        await dataSwitch.ClickAsync();
+        await page.Locator("[data-testid=plan-view]").WaitForAsync();
+        await page.ClickAsync("[data-testid=preview-gitops]");
+        var panel = page.Locator("[data-testid=gitops-export]");
+        await panel.WaitForAsync();
+        Assert.Equal("cluster_namespace.core_data.yaml", await panel.GetAttributeAsync("data-file"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=gitops-download]"));
+        Assert.Equal("cluster_namespace.core_data.yaml", download.SuggestedFilename);
+        var yaml = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("kind: Namespace", yaml);
+        Assert.Contains("name: data", yaml);
+        Assert.Contains("linkerd.io/inject: enabled", yaml);
+        await tab.ScreenshotAsync("namespaces-gitops-en");
+
+        var after = await NamespaceAsync("data");
+        Assert.Equal((string?)before["metadata"]!["resourceVersion"], (string?)after["metadata"]!["resourceVersion"]);
+        Assert.Null(after["metadata"]!["annotations"]?["linkerd.io/inject"]);
+        Assert.False(await dataSwitch.IsCheckedAsync());
+        await tab.GotoAsync("/audit");
+        await page.Locator("[data-testid=audit-table] tbody tr", new() { HasText = "gitops-export" }).Filter(new() { HasText = "data" }).First.WaitForAsync();
+        Assert.Empty(tab.Errors);
+    }
+
+    [Fact]
     public async Task Olivia_gets_a_switch_for_orders_but_none_for_payments_with_kubernetes_reason()
     {
         await using var tab = await console.OpenAsync();
@@ -94,7 +128,14 @@ public sealed class ConsolePageTests(ConsoleFixture console)
         await page.Locator("[data-testid=plan-view]").WaitForAsync();
         Assert.Empty(EnglishLeftovers.Find(await page.Locator("[data-testid=plan-view]").InnerTextAsync()));
         await tab.ScreenshotAsync("namespaces-preview-zh");
-        await page.ClickAsync("[data-testid=preview-cancel]");
+        await page.ClickAsync("[data-testid=preview-gitops]");
+        var export = page.Locator("[data-testid=gitops-export]");
+        await export.WaitForAsync();
+        // The YAML is data; everything around it is the console's own text.
+        var exportText = await export.EvaluateAsync<string>("e => { const c = e.cloneNode(true); c.querySelector('pre')?.remove(); return c.textContent; }");
+        Assert.Contains("下载 YAML", exportText);
+        Assert.Empty(EnglishLeftovers.Find(exportText));
+        await page.ClickAsync("[data-testid=gitops-close]");
 
         await tab.GotoAsync("/audit");
         await page.Locator("[data-testid=audit-count]").WaitForAsync();
@@ -225,6 +266,12 @@ public sealed class ConsolePageTests(ConsoleFixture console)
         Assert.NotEqual(light, dark);
         Assert.Equal(dark, await page.EvaluateAsync<string>(background));
         Assert.Empty(tab.Errors);
+    }
+
+    private async Task<JsonNode> NamespaceAsync(string name)
+    {
+        using var admin = console.Host.Admin.CreateApi();
+        return await admin.SendAsync(HttpMethod.Get, $"api/v1/namespaces/{name}", null, null, default);
     }
 
     private static ILocator BadgeOf(IPage page, string ns) =>

@@ -9,24 +9,18 @@ namespace Kubemate.WebConsole.E2E.Pages;
 [Collection(ConsoleCollection.Name)]
 public sealed class TelemetryPageTests(ConsoleFixture console, ITestOutputHelper output)
 {
-    private const string OrdersId = "orders/deployment/orders";
-    private const string InventoryId = "orders/deployment/inventory";
+    private const string OrdersId = DemoTopology.OrdersId;
+    private const string InventoryId = DemoTopology.InventoryId;
     private const string OrdersDashboard = "/workloads/orders/deployment/orders";
 
-    // The embedded store scrapes every 10 s and the pages refresh as often; the machine is slow and shared.
-    private static readonly TimeSpan TrafficVisible = TimeSpan.FromMinutes(3);
-    private static readonly float TrafficVisibleMs = (float)TrafficVisible.TotalMilliseconds;
-
-    private static readonly string[] DemoChain =
-        ["web/deployment/frontend", OrdersId, InventoryId, "payments/deployment/payment"];
+    private static readonly TimeSpan TrafficVisible = DemoTopology.TrafficVisible;
+    private static readonly float TrafficVisibleMs = DemoTopology.TrafficVisibleMs;
 
     [Fact]
     public async Task Alice_sees_the_demo_call_chain_and_the_orders_node_opens_a_dashboard_that_agrees_with_the_api()
     {
-        await using var tab = await console.OpenAsync();
+        await using var tab = await DemoTopology.OpenAsAliceAsync(console);
         var page = tab.Page;
-        await tab.SignInAsync("alice", "alice-demo", "/topology");
-        await WaitForDemoChainAsync(page);
         // The gateway entry is the one node drawn as a square.
         Assert.Equal(1, await page.Locator("[data-testid=topology-node]:has(rect)").CountAsync());
 
@@ -52,10 +46,8 @@ public sealed class TelemetryPageTests(ConsoleFixture console, ITestOutputHelper
     [Fact]
     public async Task A_slow_inventory_database_turns_the_orders_to_inventory_edge_unhealthy_and_puts_inventory_first_in_orders_callees()
     {
-        await using var tab = await console.OpenAsync();
+        await using var tab = await DemoTopology.OpenAsAliceAsync(console);
         var page = tab.Page;
-        await tab.SignInAsync("alice", "alice-demo", "/topology");
-        await WaitForDemoChainAsync(page);
         var edge = $"[data-testid=topology-edge][data-edge='{OrdersId}->{InventoryId}']";
 
         await using (await InventorySlowDbScenario.StartAsync(console.Host.Admin))
@@ -176,12 +168,5 @@ public sealed class TelemetryPageTests(ConsoleFixture console, ITestOutputHelper
         }
     }
 
-    private static async Task WaitForDemoChainAsync(IPage page)
-    {
-        foreach (var id in DemoChain)
-        {
-            await page.Locator($"[data-testid=topology-node][data-node-id='{id}']").WaitForAsync(new() { Timeout = TrafficVisibleMs });
-        }
-        await page.Locator("[data-testid=topology-node]:has(rect)").WaitForAsync(new() { Timeout = TrafficVisibleMs });
-    }
+    private static Task WaitForDemoChainAsync(IPage page) => DemoTopology.WaitForChainAsync(page);
 }

@@ -1,13 +1,7 @@
 using System.Net;
-using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Bunit;
-using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.WebConsole.Errors;
-using Kubemate.WebConsole.Session;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kubemate.WebConsole.Tests.Errors;
@@ -18,11 +12,7 @@ public sealed class ErrorNoticeTests : ConsoleTestContext
 
     public ErrorNoticeTests()
     {
-        using var key = ECDsa.Create();
-        using var certificate = new CertificateRequest("CN=test-ca", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
-        Bunit.Services.AddSingleton(ClusterConnection.ForEndpoint(Unreachable, X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert)), "token"));
-        Bunit.Services.AddSingleton<AuthenticationStateProvider>(new Anonymous());
-        Bunit.Services.AddScoped<ConsoleSession>();
+        Bunit.Services.AddOfflineSession(Unreachable);
     }
 
     [Fact]
@@ -50,10 +40,5 @@ public sealed class ErrorNoticeTests : ConsoleTestContext
 
         Assert.Contains("the object has been modified", notice.Find(".km-server-message").TextContent);
         Assert.Empty(notice.FindAll("[data-testid=retry]"));
-    }
-
-    private sealed class Anonymous : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(new ClaimsPrincipal()));
     }
 }

@@ -14,9 +14,10 @@ public sealed class OnboardingPreviewDialogTests : ConsoleTestContext
         [new PlannedRestart("Deployment", "users", 2, 2)], []);
 
     [Theory]
-    [InlineData("preview-confirm", false)]
-    [InlineData("preview-cancel", true)]
-    public async Task The_dialog_answers_whether_the_user_confirmed(string button, bool canceled)
+    [InlineData("preview-confirm", false, PreviewChoice.Apply)]
+    [InlineData("preview-gitops", false, PreviewChoice.ExportForGitOps)]
+    [InlineData("preview-cancel", true, null)]
+    public async Task The_dialog_answers_whether_the_user_applies_exports_for_gitops_or_cancels(string button, bool canceled, PreviewChoice? choice)
     {
         var provider = Render<MudDialogProvider>();
         var dialogs = Bunit.Services.GetRequiredService<IDialogService>();
@@ -28,5 +29,6 @@ public sealed class OnboardingPreviewDialogTests : ConsoleTestContext
 
         var result = await dialog.Result;
         Assert.Equal(canceled, result!.Canceled);
+        Assert.Equal(choice, result.Data as PreviewChoice?);
     }
 }

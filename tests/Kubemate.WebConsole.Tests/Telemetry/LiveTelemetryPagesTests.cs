@@ -1,6 +1,7 @@
 using Bunit;
 using Kubemate.WebConsole.Access;
 using Kubemate.WebConsole.Pages;
+using Kubemate.WebConsole.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ public sealed class LiveTelemetryPagesTests(TrafficSandboxFixture sandbox) : Con
         Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
         Bunit.Services.AddSingleton(TimeProvider.System);
         Bunit.Services.AddSingleton(sandbox.Telemetry);
+        Bunit.Services.AddSingleton<SharedTelemetryReads>();
     }
 
     [Fact]

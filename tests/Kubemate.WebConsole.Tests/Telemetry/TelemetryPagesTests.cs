@@ -3,6 +3,7 @@ using Kubemate.WebConsole.Access;
 using Kubemate.WebConsole.Pages;
 using Kubemate.WebConsole.Session;
 using Kubemate.WebConsole.Tests.Access;
+using Kubemate.WebConsole.Telemetry;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Prometheus;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class TelemetryPagesTests(DemoSandboxFixture sandbox) : ConsoleTes
         Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
         Bunit.Services.AddSingleton(TimeProvider.System);
         Bunit.Services.AddSingleton(new TelemetryService(new PrometheusBackend(new HttpClient(), new PrometheusOptions(new Uri($"http://127.0.0.1:{ClosedPort()}")))));
+        Bunit.Services.AddSingleton<SharedTelemetryReads>();
     }
 
     private static int ClosedPort()

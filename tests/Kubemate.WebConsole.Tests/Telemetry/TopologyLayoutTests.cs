@@ -31,6 +31,17 @@ public sealed class TopologyLayoutTests
     }
 
     [Fact]
+    public void The_gateway_heads_its_column_although_its_namespace_sorts_after_the_others()
+    {
+        var graph = Demo();
+
+        var positions = TopologyLayout.Arrange(graph.Nodes, graph.Edges);
+
+        // "legacy" sorts before "traefik"; the entry still takes the first row, next to the chain it starts.
+        Assert.True(positions[Traefik.Id].Y < positions[Legacy.Id].Y);
+    }
+
+    [Fact]
     public void Adding_a_node_moves_none_of_the_others()
     {
         var graph = Demo();

@@ -21,6 +21,10 @@ public sealed class TopologyViewTests() : ConsoleTestContext("en")
     private static AngleSharp.Dom.IElement EdgeOf(IRenderedComponent<TopologyView> view, TopologyNode from, TopologyNode to) =>
         view.Find($"[data-edge='{from.Id}->{to.Id}']");
 
+    // Labels are drawn in a layer above all lines, apart from their edges.
+    private static AngleSharp.Dom.IElement LabelOf(IRenderedComponent<TopologyView> view, TopologyNode from, TopologyNode to) =>
+        view.Find($"[data-label-of='{from.Id}->{to.Id}'] [data-testid='edge-label']");
+
     [Theory]
     [InlineData(HealthClass.Healthy, "#2e7d32")]
     [InlineData(HealthClass.Failing, "#d32f2f")]
@@ -31,8 +35,8 @@ public sealed class TopologyViewTests() : ConsoleTestContext("en")
 
         var edge = view.FindAll("[data-testid='topology-edge']").First(e => e.GetAttribute("data-health") == health.ToString());
 
-        Assert.Equal(colour, edge.QuerySelector("line")!.GetAttribute("stroke"));
-        Assert.Contains(health.ToString(), edge.QuerySelector("line")!.GetAttribute("marker-end"));
+        Assert.Equal(colour, edge.QuerySelector("path")!.GetAttribute("stroke"));
+        Assert.Contains(health.ToString(), edge.QuerySelector("path")!.GetAttribute("marker-end"));
     }
 
     [Fact]
@@ -40,8 +44,8 @@ public sealed class TopologyViewTests() : ConsoleTestContext("en")
     {
         var view = RenderDemo();
 
-        Assert.Equal("6 4", EdgeOf(view, Legacy, Orders).QuerySelector("line")!.GetAttribute("stroke-dasharray"));
-        Assert.Null(EdgeOf(view, Frontend, Orders).QuerySelector("line")!.GetAttribute("stroke-dasharray"));
+        Assert.Equal("6 4", EdgeOf(view, Legacy, Orders).QuerySelector("path")!.GetAttribute("stroke-dasharray"));
+        Assert.Null(EdgeOf(view, Frontend, Orders).QuerySelector("path")!.GetAttribute("stroke-dasharray"));
     }
 
     [Fact]
@@ -70,11 +74,11 @@ public sealed class TopologyViewTests() : ConsoleTestContext("en")
     public void Edge_labels_show_rate_and_p99_in_the_users_culture()
     {
         var english = RenderDemo();
-        Assert.Equal("1,234.5 rps · p99 35 ms", EdgeOf(english, Frontend, Orders).QuerySelector("[data-testid='edge-label']")!.TextContent);
+        Assert.Equal("1,234.5 rps · p99 35 ms", LabelOf(english, Frontend, Orders).TextContent);
 
         UseCulture("de-DE");
         var german = RenderDemo();
-        Assert.Equal("1.234,5 rps · p99 35 ms", EdgeOf(german, Frontend, Orders).QuerySelector("[data-testid='edge-label']")!.TextContent);
+        Assert.Equal("1.234,5 rps · p99 35 ms", LabelOf(german, Frontend, Orders).TextContent);
     }
 
     [Fact]

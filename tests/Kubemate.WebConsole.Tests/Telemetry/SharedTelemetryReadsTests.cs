@@ -1,0 +1,99 @@
+using Kubemate.Telemetry;
+using Kubemate.Telemetry.Embedded;
+using Kubemate.Telemetry.Golden;
+using Kubemate.Telemetry.Querying;
+using Kubemate.WebConsole.Telemetry;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kubemate.WebConsole.Tests.Telemetry;
+
+public sealed class SharedTelemetryReadsTests
+{
+    private static readonly TelemetryWindow FiveMinutes = TelemetryWindow.TryParse("5m", out var window) ? window : throw new InvalidOperationException("no 5m window");
+
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.Parse("2026-11-25T12:00:00Z"));
+    private readonly CountingBackend _backend;
+    private readonly SharedTelemetryReads _shared;
+
+    public SharedTelemetryReadsTests()
+    {
+        _backend = new CountingBackend(new EmbeddedStore(clock: _clock));
+        _shared = new SharedTelemetryReads(new TelemetryService(_backend, clock: _clock), _clock);
+    }
+
+    [Fact]
+    public async Task Sessions_asking_within_the_freshness_share_one_read_and_get_the_same_graph()
+    {
+        var first = await _shared.TopologyAsync(TelemetryWindow.OneMinute, CancellationToken.None);
+        var queries = _backend.Queries;
+        _clock.Advance(SharedTelemetryReads.Freshness / 2);
+
+        var second = await _shared.TopologyAsync(TelemetryWindow.OneMinute, CancellationToken.None);
+
+        Assert.True(queries > 0);
+        Assert.Equal(queries, _backend.Queries);
+        Assert.Same(first.Value, second.Value);
+    }
+
+    [Fact]
+    public async Task A_read_older_than_the_freshness_or_for_another_window_is_made_again()
+    {
+        await _shared.TopologyAsync(TelemetryWindow.OneMinute, CancellationToken.None);
+        var once = _backend.Queries;
+
+        await _shared.TopologyAsync(FiveMinutes, CancellationToken.None);
+        var otherWindow = _backend.Queries;
+        _clock.Advance(SharedTelemetryReads.Freshness + TimeSpan.FromSeconds(1));
+        await _shared.TopologyAsync(TelemetryWindow.OneMinute, CancellationToken.None);
+
+        Assert.Equal(2 * once, otherWindow);
+        Assert.Equal(3 * once, _backend.Queries);
+    }
+
+    [Fact]
+    public async Task A_page_that_stops_waiting_does_not_cancel_the_read_the_others_share()
+    {
+        _backend.Hold();
+        using var leaving = new CancellationTokenSource();
+        var left = _shared.WorkloadsAsync(TelemetryWindow.OneMinute, leaving.Token);
+        var staying = _shared.WorkloadsAsync(TelemetryWindow.OneMinute, CancellationToken.None);
+
+        await leaving.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => left);
+        _backend.Release();
+
+        // Completes with the store's answer (an empty store has no workloads to report) instead of being cancelled.
+        var answer = await staying;
+        Assert.Equal(TelemetryStatus.Unavailable, answer.Status);
+        Assert.Equal(UnavailableReason.NoData, answer.Unavailable!.Reason);
+    }
+
+    /// <summary>Counts the queries that reach the store; can hold them until released.</summary>
+    private sealed class CountingBackend(ITelemetryBackend inner) : ITelemetryBackend
+    {
+        private int _queries;
+        private TaskCompletionSource _gate = CompletedGate();
+
+        public int Queries => Volatile.Read(ref _queries);
+
+        public string Description => inner.Description;
+
+        public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _gate.TrySetResult();
+
+        public async Task<TelemetryResult<IReadOnlyList<SeriesResult>>> QueryAsync(MetricQuery query, QueryTime time, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _queries);
+            await _gate.Task.WaitAsync(cancellationToken);
+            return await inner.QueryAsync(query, time, cancellationToken);
+        }
+
+        private static TaskCompletionSource CompletedGate()
+        {
+            var gate = new TaskCompletionSource();
+            gate.SetResult();
+            return gate;
+        }
+    }
+}
