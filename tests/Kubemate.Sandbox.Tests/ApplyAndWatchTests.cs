@@ -91,10 +91,5 @@ public sealed class ApplyAndWatchTests(SandboxServerFixture fixture) : IClassFix
         Assert.Contains("too old resource version", raw);
     }
 
-    private async Task<string> NewNamespace()
-    {
-        var name = "w-" + Guid.NewGuid().ToString("n")[..10];
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private Task<string> NewNamespace() => _client.CreateUniqueNamespaceAsync("w-");
 }

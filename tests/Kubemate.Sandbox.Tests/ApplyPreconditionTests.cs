@@ -45,10 +45,5 @@ public sealed class ApplyPreconditionTests(SandboxServerFixture fixture) : IClas
             Data = new Dictionary<string, string> { ["rps"] = rps },
         }, V1Patch.PatchType.ApplyPatch), "limits", ns, fieldManager: "kubemate");
 
-    private async Task<string> NewNamespace()
-    {
-        var name = $"pre-{Guid.NewGuid():n}"[..12];
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private Task<string> NewNamespace() => _client.CreateUniqueNamespaceAsync("pre-");
 }

@@ -196,10 +196,5 @@ public sealed class TypedClientTests(SandboxServerFixture fixture) : IClassFixtu
         },
     };
 
-    private async Task<string> NewNamespace()
-    {
-        var name = "t-" + Guid.NewGuid().ToString("n")[..10];
-        await _client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = name } });
-        return name;
-    }
+    private Task<string> NewNamespace() => _client.CreateUniqueNamespaceAsync("t-");
 }

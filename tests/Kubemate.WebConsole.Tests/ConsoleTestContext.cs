@@ -1,5 +1,9 @@
 using System.Globalization;
 using Bunit;
+using Kubemate.Telemetry.Golden;
+using Kubemate.WebConsole.Access;
+using Kubemate.WebConsole.Session;
+using Kubemate.WebConsole.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -27,6 +31,16 @@ public abstract class ConsoleTestContext : IAsyncLifetime
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent =>
         Bunit.Render(parameters);
+
+    /// <summary>Registers what the telemetry pages need: the signed-in session, its access reviews and the shared telemetry reads.</summary>
+    protected void AddTelemetryPageServices(ConsoleSession session, TelemetryService telemetry)
+    {
+        Bunit.Services.AddSingleton(session);
+        Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
+        Bunit.Services.AddSingleton(TimeProvider.System);
+        Bunit.Services.AddSingleton(telemetry);
+        Bunit.Services.AddSingleton<SharedTelemetryReads>();
+    }
 
     protected static void UseCulture(string culture)
     {

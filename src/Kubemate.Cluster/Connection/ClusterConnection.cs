@@ -12,10 +12,11 @@ namespace Kubemate.Cluster.Connection;
 /// </summary>
 public sealed class ClusterConnection
 {
-    private ClusterConnection(KubernetesClientConfiguration configuration, string description)
+    private ClusterConnection(KubernetesClientConfiguration configuration, string description, string? kubeconfigUser = null)
     {
         Configuration = configuration;
         Description = description;
+        KubeconfigUser = kubeconfigUser;
         // Impersonate-Group must reach the server as one header line per group; .NET would join them into one.
         // The split is done on the HTTP/1.1 byte stream, so HTTP/2 (whose header block is compressed) stays off.
         configuration.DisableHttp2 = true;
@@ -31,6 +32,9 @@ public sealed class ClusterConnection
 
     /// <summary>Where the connection came from, for logs and error messages (never a secret).</summary>
     public string Description { get; }
+
+    /// <summary>The kubeconfig user entry of the chosen context (a name, not a credential); null when not from a kubeconfig.</summary>
+    public string? KubeconfigUser { get; }
 
     /// <summary>
     /// Reads a kubeconfig (the given path, else the first entry of <c>KUBECONFIG</c>, else <c>~/.kube/config</c>)
@@ -63,7 +67,8 @@ public sealed class ClusterConnection
             throw new ArgumentException($"kubeconfig: context \"{chosen}\" not found in \"{file.FullName}\"; available: {string.Join(", ", contexts)}", nameof(context));
         }
         var configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, chosen);
-        return new ClusterConnection(configuration, $"kubeconfig {file.FullName} context {chosen}");
+        var user = kubeconfig.Contexts?.FirstOrDefault(c => c.Name == chosen)?.ContextDetails?.User;
+        return new ClusterConnection(configuration, $"kubeconfig {file.FullName} context {chosen}", user);
     }
 
     /// <summary>The service account token and CA mounted into a Kubemate pod.</summary>
@@ -92,7 +97,8 @@ public sealed class ClusterConnection
     /// <summary>The generic JSON API over a new client (see <see cref="CreateClient"/>); dispose it when done.</summary>
     public ClusterApi CreateApi(UserIdentity? user = null) => new(CreateClient(user));
 
-    private static string DefaultKubeconfigPath()
+    /// <summary>The kubeconfig read when no path is given: the first entry of <c>KUBECONFIG</c>, else <c>~/.kube/config</c> (as kubectl).</summary>
+    public static string DefaultKubeconfigPath()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("KUBECONFIG")?
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();

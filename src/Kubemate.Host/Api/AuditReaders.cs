@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json.Nodes;
 using Kubemate.Host.Identity;
 
 namespace Kubemate.Host.Api;
@@ -11,18 +10,6 @@ namespace Kubemate.Host.Api;
 /// </summary>
 public sealed class AuditReaders(UserClusters clusters)
 {
-    public async Task<bool> ReadsEverythingAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        var review = new JsonObject
-        {
-            ["apiVersion"] = "authorization.k8s.io/v1",
-            ["kind"] = "SelfSubjectAccessReview",
-            ["spec"] = new JsonObject
-            {
-                ["resourceAttributes"] = new JsonObject { ["verb"] = "list", ["resource"] = "events", ["group"] = "" },
-            },
-        };
-        var answer = await clusters.For(user).SendAsync(HttpMethod.Post, "apis/authorization.k8s.io/v1/selfsubjectaccessreviews", review, "application/json", cancellationToken);
-        return (bool?)answer["status"]?["allowed"] == true;
-    }
+    public Task<bool> ReadsEverythingAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        AccessReview.AllowsAsync(clusters.For(user), "list", "events", null, cancellationToken);
 }

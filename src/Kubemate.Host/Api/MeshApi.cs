@@ -83,14 +83,7 @@ public static class MeshApi
         {
             return (null, problem);
         }
-        if (withConcurrency)
-        {
-            JsonBody.OnlyKnown(body, errors, "enable", "workload", "maxConcurrency");
-        }
-        else
-        {
-            JsonBody.OnlyKnown(body, errors, "enable", "workload");
-        }
+        JsonBody.OnlyKnown(body, errors, withConcurrency ? ["enable", "workload", "maxConcurrency"] : ["enable", "workload"]);
         var enable = JsonBody.Bool(body, "enable", errors);
         if (enable is null && body["enable"] is null)
         {

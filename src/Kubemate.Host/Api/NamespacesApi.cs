@@ -79,11 +79,7 @@ public static class NamespacesApi
         }
     }
 
-    private static string CacheKey(HttpContext context, string? ns)
-    {
-        var user = context.User.ToUserIdentity();
-        return $"{user.Name}\n{string.Join(",", user.Groups)}\n{ns ?? "*"}";
-    }
+    private static string CacheKey(HttpContext context, string? ns) => $"{UserClusters.KeyOf(context.User.ToUserIdentity())}\n{ns ?? "*"}";
 
     private sealed class NamespaceNotFoundException : Exception;
 }

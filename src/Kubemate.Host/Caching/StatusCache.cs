@@ -17,17 +17,6 @@ public sealed class StatusCache(TimeProvider time)
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
 
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
-
     public async Task<T> GetAsync<T>(string key, Func<CancellationToken, Task<T>> load) where T : class
     {
         Task<object> pending;

@@ -21,7 +21,10 @@ public sealed class UserClusters(ClusterConnection connection, string clusterNam
     public ClusterApi For(ClaimsPrincipal user) => For(user.ToUserIdentity());
 
     public ClusterApi For(UserIdentity user) =>
-        _apis.GetOrAdd(user.Name + "\n" + string.Join("\n", user.Groups), _ => connection.CreateApi(user));
+        _apis.GetOrAdd(KeyOf(user), _ => connection.CreateApi(user));
+
+    /// <summary>One string per identity (name and groups), for per-user caches.</summary>
+    public static string KeyOf(UserIdentity user) => user.Name + "\n" + string.Join("\n", user.Groups);
 
     public OperationContext ContextFor(ClaimsPrincipal user, string sourceAddress) =>
         new(user.ToUserIdentity(), sourceAddress, ClusterName);

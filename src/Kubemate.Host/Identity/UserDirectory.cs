@@ -12,8 +12,6 @@ public sealed class UserDirectory(IEnumerable<DirectoryUser> users, string sourc
     /// <summary>sandbox or token-file: recorded as the sign-in source.</summary>
     public string Source { get; } = source;
 
-    public bool IsEmpty => _users.Count == 0;
-
     public UserIdentity? FindByToken(string token) =>
         Find(u => Same(u.Token, token));
 

@@ -1,55 +1,37 @@
-using System.Text.RegularExpressions;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Host.Problems;
 
-/// <summary>Kubernetes' name rules, checked before any call to the cluster.</summary>
-public static partial class KubernetesNames
+/// <summary>Kubernetes' name rules (<see cref="NameFormats"/>), checked before any call to the cluster, worded for API clients.</summary>
+public static class KubernetesNames
 {
     /// <summary>DNS-1123 label (namespaces, services): at most 63 characters, lower-case alphanumerics and '-', alphanumeric at both ends.</summary>
-    public static bool CheckLabel(string? value, string field, RequestErrors errors)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            errors.Add(field, "is required");
-            return false;
-        }
-        if (value.Length > 63)
-        {
-            errors.Add(field, $"must be no more than 63 characters (has {value.Length})");
-            return false;
-        }
-        if (!Label().IsMatch(value))
-        {
-            errors.Add(field, "must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit");
-            return false;
-        }
-        return true;
-    }
+    public static bool CheckLabel(string? value, string field, RequestErrors errors) =>
+        Check(value, field, errors, NameFormats.Dns1123LabelMaxLength, NameFormats.IsDns1123Label,
+            "must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit");
 
     /// <summary>DNS-1123 subdomain (most object names): at most 253 characters, labels separated by dots.</summary>
-    public static bool CheckSubdomain(string? value, string field, RequestErrors errors)
+    public static bool CheckSubdomain(string? value, string field, RequestErrors errors) =>
+        Check(value, field, errors, NameFormats.Dns1123SubdomainMaxLength, NameFormats.IsDns1123Subdomain,
+            "must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit");
+
+    private static bool Check(string? value, string field, RequestErrors errors, int maxLength, Func<string, IReadOnlyList<string>> format, string formatReason)
     {
         if (string.IsNullOrEmpty(value))
         {
             errors.Add(field, "is required");
             return false;
         }
-        if (value.Length > 253)
+        if (value.Length > maxLength)
         {
-            errors.Add(field, $"must be no more than 253 characters (has {value.Length})");
+            errors.Add(field, $"must be no more than {maxLength} characters (has {value.Length})");
             return false;
         }
-        if (!Subdomain().IsMatch(value))
+        if (format(value).Count > 0)
         {
-            errors.Add(field, "must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit");
+            errors.Add(field, formatReason);
             return false;
         }
         return true;
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Label();
-
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex Subdomain();
 }

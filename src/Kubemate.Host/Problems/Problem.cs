@@ -20,8 +20,6 @@ public static class Problem
     public static IResult Of(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 
-    public static IResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, "Not found", detail);
-
     /// <summary>What Kubernetes refused, with its reason: 403 stays 403 so RBAC denials read the same in Kubemate.</summary>
     public static IResult FromCluster(ClusterApiException error)
     {

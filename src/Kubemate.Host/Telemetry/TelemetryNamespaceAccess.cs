@@ -17,7 +17,6 @@ public sealed class TelemetryNamespaceAccess(UserClusters? users, ServiceAccount
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private const string ReviewPath = "apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
     private readonly ConcurrentDictionary<string, (TelemetryScope Scope, DateTimeOffset At)> scopes = new(StringComparer.Ordinal);
 
     public async Task<TelemetryScope> ScopeAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
@@ -27,7 +26,7 @@ public sealed class TelemetryNamespaceAccess(UserClusters? users, ServiceAccount
             return TelemetryScope.Everything;
         }
         var user = principal.ToUserIdentity();
-        var key = user.Name + "\n" + string.Join("\n", user.Groups);
+        var key = UserClusters.KeyOf(user);
         if (scopes.TryGetValue(key, out var known) && time.GetUtcNow() - known.At < Lifetime)
         {
             return known.Scope;
@@ -51,21 +50,6 @@ public sealed class TelemetryNamespaceAccess(UserClusters? users, ServiceAccount
         return new TelemetryScope(answers.Where(a => a.Allowed).Select(a => a.ns).ToHashSet(StringComparer.Ordinal));
     }
 
-    private static async Task<bool> MayListPodsAsync(ClusterApi api, string? ns, CancellationToken cancellationToken)
-    {
-        var attributes = new JsonObject { ["verb"] = "list", ["group"] = "", ["resource"] = "pods" };
-        if (ns is not null)
-        {
-            attributes["namespace"] = ns;
-        }
-        var review = new JsonObject
-        {
-            ["apiVersion"] = "authorization.k8s.io/v1",
-            ["kind"] = "SelfSubjectAccessReview",
-            ["spec"] = new JsonObject { ["resourceAttributes"] = attributes },
-        };
-        var answer = await api.SendAsync(HttpMethod.Post, ReviewPath, review, null, cancellationToken).ConfigureAwait(false);
-        var status = answer["status"] as JsonObject;
-        return status?["allowed"]?.GetValue<bool>() == true && status["denied"]?.GetValue<bool>() != true;
-    }
+    private static Task<bool> MayListPodsAsync(ClusterApi api, string? ns, CancellationToken cancellationToken) =>
+        AccessReview.AllowsAsync(api, "list", "pods", ns, cancellationToken);
 }

@@ -75,6 +75,12 @@ internal static class AuditMapping
         return result.Objects.Any(o => o.StatusCode == HttpStatusCode.Forbidden) ? AuditOutcome.Denied : AuditOutcome.Failed;
     }
 
+    /// <summary>The outcome of an operation the cluster refused as a whole (no result per object): Denied for 403, else Failed.</summary>
+    public static AuditOutcome RefusalOutcome(HttpStatusCode? status) => status == HttpStatusCode.Forbidden ? AuditOutcome.Denied : AuditOutcome.Failed;
+
+    /// <summary>The object status recorded for such a refusal: <c>denied</c> for 403, else <c>failed</c>.</summary>
+    public static string RefusalStatus(HttpStatusCode? status) => status == HttpStatusCode.Forbidden ? "denied" : "failed";
+
     /// <summary>All objects' diffs as one text: a header per object, then removed lines with '-' and added lines with '+'.</summary>
     public static string Diff(IEnumerable<(ObjectRef Object, ObjectDiff? Diff)> diffs)
     {

@@ -88,9 +88,9 @@ public sealed class ChangeService(ClusterApi userApi, IAuditStore audit, Operati
         catch (Exception error) when (error is ClusterApiException or HttpRequestException)
         {
             // The engine reports refusals per object; what escapes is discovery or transport failing for the whole set.
-            var outcome = error is ClusterApiException { StatusCode: System.Net.HttpStatusCode.Forbidden } ? AuditOutcome.Denied : AuditOutcome.Failed;
-            await AppendAsync(ApplyOperation, dryRun, outcome,
-                changeSet.Changes.Select(c => AuditMapping.Object(ObjectRef.Of(c.Object), Asked(c), outcome == AuditOutcome.Denied ? "denied" : "failed", error.Message)).ToList(), "").ConfigureAwait(false);
+            var status = (error as ClusterApiException)?.StatusCode;
+            await AppendAsync(ApplyOperation, dryRun, AuditMapping.RefusalOutcome(status),
+                changeSet.Changes.Select(c => AuditMapping.Object(ObjectRef.Of(c.Object), Asked(c), AuditMapping.RefusalStatus(status), error.Message)).ToList(), "").ConfigureAwait(false);
             throw;
         }
         result = await AttributeConflictsAsync(result, ct).ConfigureAwait(false);

@@ -16,8 +16,7 @@ internal sealed class MeshInspector(IMeshDriver driver)
     public bool? InjectionOf(JsonObject obj) =>
         driver.Read([obj]).Models.OfType<MeshInjection>().FirstOrDefault(m => m.Enabled is not null)?.Enabled;
 
-    public bool IsMeshed(JsonObject pod) =>
-        Containers(pod, "spec.containers").Concat(Containers(pod, "spec.initContainers")).Any(c => KubeJson.String(c, "name") == Proxy.ContainerName);
+    public bool IsMeshed(JsonObject pod) => ProxyContainers(pod).Any();
 
     public string? ProxyVersion(JsonObject pod)
     {
@@ -25,8 +24,7 @@ internal sealed class MeshInspector(IMeshDriver driver)
         {
             return version;
         }
-        var image = Containers(pod, "spec.containers").Concat(Containers(pod, "spec.initContainers"))
-            .Where(c => KubeJson.String(c, "name") == Proxy.ContainerName).Select(c => KubeJson.String(c, "image")).FirstOrDefault();
+        var image = ProxyContainers(pod).Select(c => KubeJson.String(c, "image")).FirstOrDefault();
         var colon = image?.LastIndexOf(':') ?? -1;
         return colon > 0 && !image![colon..].Contains('/') ? image[(colon + 1)..] : null;
     }
@@ -50,6 +48,10 @@ internal sealed class MeshInspector(IMeshDriver driver)
             _ => null,
         };
     }
+
+    /// <summary>The proxy among the pod's containers and init containers (a native sidecar is an init container).</summary>
+    private IEnumerable<JsonObject> ProxyContainers(JsonObject pod) =>
+        Containers(pod, "spec.containers").Concat(Containers(pod, "spec.initContainers")).Where(c => KubeJson.String(c, "name") == Proxy.ContainerName);
 
     private static IEnumerable<JsonObject> Containers(JsonObject pod, string path) => (KubeJson.Array(pod, path) ?? []).OfType<JsonObject>();
 }

@@ -41,13 +41,13 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
         }
         catch (ClusterApiException error)
         {
-            await AuditAsync(request, dryRun: true, OutcomeOf(error.StatusCode), [AuditMapping.Object(targetRef, "patch", StatusOf(error.StatusCode), error.Message)], "").ConfigureAwait(false);
+            await AuditAsync(request, dryRun: true, AuditMapping.RefusalOutcome(error.StatusCode), [AuditMapping.Object(targetRef, "patch", AuditMapping.RefusalStatus(error.StatusCode), error.Message)], "").ConfigureAwait(false);
             throw;
         }
         if (injection.Status == ObjectStatus.Failed)
         {
             var status = injection.StatusCode ?? HttpStatusCode.UnprocessableEntity;
-            await AuditAsync(request, dryRun: true, OutcomeOf(status), [AuditMapping.Object(targetRef, "patch", AuditMapping.Status(injection), AuditMapping.Message(injection))], "").ConfigureAwait(false);
+            await AuditAsync(request, dryRun: true, AuditMapping.RefusalOutcome(status), [AuditMapping.Object(targetRef, "patch", AuditMapping.Status(injection), AuditMapping.Message(injection))], "").ConfigureAwait(false);
             throw new ClusterApiException(status, status.ToString(), injection.Reason ?? "the injection change was refused", []);
         }
         var (restarts, skipped) = OnboardingPlanner.Decide(snapshot, _inspector, request, only);
@@ -130,7 +130,7 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
             if (injection.Status is not (ObjectStatus.Applied or ObjectStatus.Unchanged))
             {
                 var status = injection.StatusCode ?? HttpStatusCode.UnprocessableEntity;
-                await FinishAsync(request, OutcomeOf(status), records, diff, events, OnboardingEventType.Failed, injection.Reason, status).ConfigureAwait(false);
+                await FinishAsync(request, AuditMapping.RefusalOutcome(status), records, diff, events, OnboardingEventType.Failed, injection.Reason, status).ConfigureAwait(false);
                 return;
             }
             events.Emit(OnboardingEventType.InjectionApplied, only, 0, 0,
@@ -160,9 +160,9 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
         {
             if (records.Count == 0)
             {
-                records.Add(AuditMapping.Object(targetRef, "patch", StatusOf(error.StatusCode), error.Message));
+                records.Add(AuditMapping.Object(targetRef, "patch", AuditMapping.RefusalStatus(error.StatusCode), error.Message));
             }
-            var outcome = records.Any(r => r.Status is "applied" or "done") ? AuditOutcome.Partial : OutcomeOf(error.StatusCode);
+            var outcome = records.Any(r => r.Status is "applied" or "done") ? AuditOutcome.Partial : AuditMapping.RefusalOutcome(error.StatusCode);
             await FinishAsync(request, outcome, records, diff, events, OnboardingEventType.Failed, $"{error.Reason}: {error.Message}", error.StatusCode).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -227,8 +227,4 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
             throw new ClusterApiException(HttpStatusCode.NotFound, "NotFound", $"{only.Plural}.apps \"{only.Name}\" not found in namespace {ns}", []);
         }
     }
-
-    private static AuditOutcome OutcomeOf(HttpStatusCode status) => status == HttpStatusCode.Forbidden ? AuditOutcome.Denied : AuditOutcome.Failed;
-
-    private static string StatusOf(HttpStatusCode status) => status == HttpStatusCode.Forbidden ? "denied" : "failed";
 }

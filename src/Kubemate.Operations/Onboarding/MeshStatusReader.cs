@@ -23,7 +23,9 @@ public static class MeshStatusReader
     internal static NamespaceMeshStatus Build(NamespaceSnapshot snapshot, MeshInspector inspector)
     {
         var namespaceSetting = inspector.InjectionOf(snapshot.Namespace);
-        var podsByWorkload = snapshot.Pods.Where(p => !PodOwnership.IsTerminating(p)).ToLookup(PodOwnership.WorkloadOf);
+        // Namespace totals count every live pod, including pods no workload owns.
+        var live = snapshot.LivePods.ToList();
+        var podsByWorkload = live.ToLookup(PodOwnership.WorkloadOf);
         var workloads = new List<WorkloadMeshStatus>();
         foreach (var (key, workload) in snapshot.Workloads)
         {
@@ -34,8 +36,6 @@ public static class MeshStatusReader
             workloads.Add(new WorkloadMeshStatus(key.Kind, key.Name, meshed.Count, pods.Count,
                 meshed.Select(inspector.ProxyVersion).FirstOrDefault(v => v is not null), source, obstacle is null, obstacle?.Code));
         }
-        // Namespace totals count every live pod, including pods no workload owns.
-        var live = snapshot.Pods.Where(p => !PodOwnership.IsTerminating(p)).ToList();
         return new NamespaceMeshStatus(KubeJson.Name(snapshot.Namespace), namespaceSetting == true, live.Count(inspector.IsMeshed), live.Count, workloads);
     }
 }

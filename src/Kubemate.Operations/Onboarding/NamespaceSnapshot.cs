@@ -12,12 +12,7 @@ internal sealed record NamespaceSnapshot(JsonObject Namespace, IReadOnlyList<(Wo
     public static async Task<NamespaceSnapshot> LoadAsync(ClusterApi api, string ns, CancellationToken cancellationToken)
     {
         var namespaceObject = await api.SendAsync(HttpMethod.Get, $"api/v1/namespaces/{Uri.EscapeDataString(ns)}", null, null, cancellationToken).ConfigureAwait(false);
-        var workloads = new List<(WorkloadKey, JsonObject)>();
-        foreach (var kind in WorkloadKey.Kinds)
-        {
-            workloads.AddRange((await ListAsync(api, WorkloadKey.CollectionPath(kind, ns), cancellationToken).ConfigureAwait(false))
-                .Select(o => (new WorkloadKey(kind, KubeJson.Name(o)), o)));
-        }
+        var workloads = await ListWorkloadsAsync(api, ns, cancellationToken).ConfigureAwait(false);
         var pods = await ListAsync(api, $"api/v1/namespaces/{Uri.EscapeDataString(ns)}/pods", cancellationToken).ConfigureAwait(false);
         return new NamespaceSnapshot(namespaceObject, workloads, pods);
     }
@@ -26,12 +21,7 @@ internal sealed record NamespaceSnapshot(JsonObject Namespace, IReadOnlyList<(Wo
     public static async Task<IReadOnlyList<NamespaceSnapshot>> LoadAllAsync(ClusterApi api, CancellationToken cancellationToken)
     {
         var namespaces = await ListAsync(api, "api/v1/namespaces", cancellationToken).ConfigureAwait(false);
-        var workloads = new List<(WorkloadKey Key, JsonObject Object)>();
-        foreach (var kind in WorkloadKey.Kinds)
-        {
-            workloads.AddRange((await ListAsync(api, WorkloadKey.CollectionPath(kind, null), cancellationToken).ConfigureAwait(false))
-                .Select(o => (new WorkloadKey(kind, KubeJson.Name(o)), o)));
-        }
+        var workloads = await ListWorkloadsAsync(api, null, cancellationToken).ConfigureAwait(false);
         var pods = await ListAsync(api, "api/v1/pods", cancellationToken).ConfigureAwait(false);
         var workloadsByNamespace = workloads.ToLookup(w => KubeJson.Namespace(w.Object));
         var podsByNamespace = pods.ToLookup(KubeJson.Namespace);
@@ -40,8 +30,23 @@ internal sealed record NamespaceSnapshot(JsonObject Namespace, IReadOnlyList<(Wo
             .ToList();
     }
 
+    /// <summary>Pods not being deleted.</summary>
+    public IEnumerable<JsonObject> LivePods => Pods.Where(p => !PodOwnership.IsTerminating(p));
+
     /// <summary>Pods no controller owns: nothing can roll them.</summary>
     public IEnumerable<JsonObject> BarePods => Pods.Where(p => !PodOwnership.HasController(p));
+
+    /// <summary>The Deployments, StatefulSets and DaemonSets of one namespace, or of all when <paramref name="ns"/> is null.</summary>
+    private static async Task<List<(WorkloadKey Key, JsonObject Object)>> ListWorkloadsAsync(ClusterApi api, string? ns, CancellationToken cancellationToken)
+    {
+        var workloads = new List<(WorkloadKey, JsonObject)>();
+        foreach (var kind in WorkloadKey.Kinds)
+        {
+            workloads.AddRange((await ListAsync(api, WorkloadKey.CollectionPath(kind, ns), cancellationToken).ConfigureAwait(false))
+                .Select(o => (new WorkloadKey(kind, KubeJson.Name(o)), o)));
+        }
+        return workloads;
+    }
 
     private static async Task<List<JsonObject>> ListAsync(ClusterApi api, string path, CancellationToken cancellationToken)
     {

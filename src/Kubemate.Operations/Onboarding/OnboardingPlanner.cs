@@ -11,7 +11,7 @@ internal static class OnboardingPlanner
     {
         var restarts = new List<PlannedRestart>();
         var skipped = new List<SkippedWorkload>();
-        var podsByWorkload = snapshot.Pods.Where(p => !PodOwnership.IsTerminating(p)).ToLookup(PodOwnership.WorkloadOf);
+        var podsByWorkload = snapshot.LivePods.ToLookup(PodOwnership.WorkloadOf);
         var workloads = only is null ? snapshot.Workloads : snapshot.Workloads.Where(w => w.Key == only).ToList();
         foreach (var (key, workload) in workloads)
         {

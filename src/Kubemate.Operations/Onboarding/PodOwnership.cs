@@ -11,8 +11,7 @@ internal static class PodOwnership
 {
     public static WorkloadKey? WorkloadOf(JsonObject pod)
     {
-        var controller = (KubeJson.Array(pod, "metadata.ownerReferences") ?? []).OfType<JsonObject>()
-            .FirstOrDefault(o => KubeJson.Bool(o, "controller") == true);
+        var controller = Controller(pod);
         if (controller is null)
         {
             return null;
@@ -33,8 +32,10 @@ internal static class PodOwnership
         }
     }
 
-    public static bool HasController(JsonObject pod) =>
-        (KubeJson.Array(pod, "metadata.ownerReferences") ?? []).OfType<JsonObject>().Any(o => KubeJson.Bool(o, "controller") == true);
+    public static bool HasController(JsonObject pod) => Controller(pod) is not null;
 
     public static bool IsTerminating(JsonObject pod) => KubeJson.At(pod, "metadata.deletionTimestamp") is not null;
+
+    private static JsonObject? Controller(JsonObject pod) =>
+        (KubeJson.Array(pod, "metadata.ownerReferences") ?? []).OfType<JsonObject>().FirstOrDefault(o => KubeJson.Bool(o, "controller") == true);
 }

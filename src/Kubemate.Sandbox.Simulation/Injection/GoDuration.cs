@@ -11,7 +11,15 @@ internal static partial class GoDuration
 
     public static bool TryParse(string text, out TimeSpan duration)
     {
-        duration = TimeSpan.Zero;
+        var parsed = TryParseSeconds(text, out var seconds);
+        duration = parsed ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
+        return parsed;
+    }
+
+    /// <summary>The duration in seconds, unrounded (a <see cref="TimeSpan"/> would cut it to 100 ns ticks).</summary>
+    public static bool TryParseSeconds(string text, out double seconds)
+    {
+        seconds = 0;
         var value = text.Trim();
         var negative = value.StartsWith('-');
         if (negative || value.StartsWith('+'))
@@ -23,7 +31,7 @@ internal static partial class GoDuration
             return true;
         }
         var position = 0;
-        var seconds = 0.0;
+        var total = 0.0;
         foreach (Match match in Component().Matches(value))
         {
             if (match.Index != position)
@@ -32,7 +40,7 @@ internal static partial class GoDuration
             }
             position += match.Length;
             var number = double.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
-            seconds += number * match.Groups["unit"].Value switch
+            total += number * match.Groups["unit"].Value switch
             {
                 "ns" => 1e-9,
                 "us" or "µs" or "μs" => 1e-6,
@@ -46,7 +54,7 @@ internal static partial class GoDuration
         {
             return false;
         }
-        duration = TimeSpan.FromSeconds(negative ? -seconds : seconds);
+        seconds = negative ? -total : total;
         return true;
     }
 }

@@ -70,11 +70,8 @@ public sealed class ClusterView
 
     public JsonObject? Namespace(string name) => _namespaces.GetValueOrDefault(name);
 
-    public IReadOnlyDictionary<string, string> NamespaceLabels(string name)
-    {
-        var labels = new Dictionary<string, string>(Namespace(name).Labels()) { ["kubernetes.io/metadata.name"] = name };
-        return labels;
-    }
+    public IReadOnlyDictionary<string, string> NamespaceLabels(string name) =>
+        new Dictionary<string, string>(Namespace(name).Labels()) { ["kubernetes.io/metadata.name"] = name };
 
     public SimulatedPod? Pod(string ns, string name) => _podsByName.GetValueOrDefault((ns, name));
 

@@ -60,13 +60,7 @@ public static class LinkerdProxyMetrics
 
     /// <summary>The labels of a request the caller's proxy sent: the transport, then the destination's metadata.</summary>
     public static string Outbound(string authority, SimulatedPod callee, int port, string service) =>
-        string.Join(",", new[]
-        {
-            LabelText.Of(("direction", "outbound"), ("authority", authority)),
-            Target(callee, port),
-            OutboundTls(callee),
-            Destination(callee, service),
-        }.Where(s => s.Length > 0));
+        LabelText.Join(LabelText.Of(("direction", "outbound"), ("authority", authority)), OutboundPeer(callee, port, service));
 
     public static string Destination(SimulatedPod callee, string service) => LabelText.Of(
         ("dst_control_plane_ns", callee.LinkerdMeshed ? "linkerd" : null),
@@ -120,11 +114,9 @@ public static class LinkerdProxyMetrics
         string.Join(",", LabelText.Of(("direction", "inbound"), ("peer", "src")), Target(callee, port), InboundTls(caller), Server(decision));
 
     public static string TcpOutbound(SimulatedPod callee, int port, string service) =>
-        string.Join(",", new[]
-        {
-            LabelText.Of(("direction", "outbound"), ("peer", "dst")),
-            Target(callee, port),
-            OutboundTls(callee),
-            Destination(callee, service),
-        }.Where(s => s.Length > 0));
+        LabelText.Join(LabelText.Of(("direction", "outbound"), ("peer", "dst")), OutboundPeer(callee, port, service));
+
+    /// <summary>What the caller's proxy knows of the endpoint it sent to: address, transport, destination metadata.</summary>
+    private static string OutboundPeer(SimulatedPod callee, int port, string service) =>
+        string.Join(",", new[] { Target(callee, port), OutboundTls(callee), Destination(callee, service) }.Where(s => s.Length > 0));
 }

@@ -99,16 +99,13 @@ public static class MeshAuthorization
         pattern == "*" || pattern == identity || (pattern.StartsWith("*.", StringComparison.Ordinal) && identity.EndsWith(pattern[1..], StringComparison.Ordinal));
 
     /// <summary>True when <paramref name="ip"/> is in one of the networks' <c>cidr</c> and in none of its <c>except</c>.</summary>
-    public static bool NetworksAllow(JsonArray? networks, string ip)
-    {
-        if (!IPAddress.TryParse(ip, out var address))
-        {
-            return false;
-        }
-        return (networks ?? []).OfType<JsonObject>().Any(n =>
-            Contains(n.GetString("cidr"), address)
-            && !(n["except"] as JsonArray ?? []).Any(e => Contains(e?.ToString(), address)));
-    }
+    public static bool NetworksAllow(JsonArray? networks, string ip) =>
+        IPAddress.TryParse(ip, out var address) && (networks ?? []).OfType<JsonObject>().Any(n => NetworkAllows(n, address));
+
+    /// <summary>True when <paramref name="address"/> is in the network's (or ipBlock's) <c>cidr</c> and in none of its <c>except</c>.</summary>
+    public static bool NetworkAllows(JsonObject network, IPAddress address) =>
+        Contains(network.GetString("cidr"), address)
+        && !(network["except"] as JsonArray ?? []).Any(e => Contains(e?.ToString(), address));
 
     public static bool Contains(string? cidr, IPAddress address) =>
         cidr is not null && IPNetwork.TryParse(cidr.Contains('/') ? cidr : cidr + (cidr.Contains(':') ? "/128" : "/32"), out var network) && network.Contains(address);

@@ -61,9 +61,9 @@ public sealed class MetricFamily(string name, MetricType type, string help, IRea
             for (var i = 0; i < Bounds.Count; i++)
             {
                 cumulative += series.Buckets![i];
-                Line(text, Name + "_bucket", Join(labels, "le=\"" + Number(Bounds[i]) + "\""), cumulative);
+                Line(text, Name + "_bucket", LabelText.Join(labels, "le=\"" + Number(Bounds[i]) + "\""), cumulative);
             }
-            Line(text, Name + "_bucket", Join(labels, "le=\"+Inf\""), series.Count);
+            Line(text, Name + "_bucket", LabelText.Join(labels, "le=\"+Inf\""), series.Count);
             Line(text, Name + "_sum", labels, series.Sum);
             Line(text, Name + "_count", labels, series.Count);
         }
@@ -81,8 +81,6 @@ public sealed class MetricFamily(string name, MetricType type, string help, IRea
         }
         return series;
     }
-
-    private static string Join(string labels, string more) => labels.Length == 0 ? more : labels + "," + more;
 
     private static void Line(StringBuilder text, string name, string labels, double value)
     {

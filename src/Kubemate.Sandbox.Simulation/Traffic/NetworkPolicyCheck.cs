@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Selectors;
 using Kubemate.Sandbox.Json;
@@ -50,7 +51,7 @@ public static class NetworkPolicyCheck
         {
             if (p["ipBlock"] is JsonObject block)
             {
-                return MeshAuthorization.NetworksAllow([block.DeepClone()], peer.Ip);
+                return IPAddress.TryParse(peer.Ip, out var address) && MeshAuthorization.NetworkAllows(block, address);
             }
             var namespaceSelector = p["namespaceSelector"];
             var namespaceMatches = namespaceSelector is null

@@ -1,10 +1,9 @@
 namespace Kubemate.Sandbox.Simulation.Traffic;
 
 /// <summary>The counters of one pod for one life (uid and restart count): a restart or a new pod starts afresh.</summary>
-public sealed class PodMetrics(SimulatedPod pod, DateTimeOffset started)
+public sealed class PodMetrics(SimulatedPod pod)
 {
     public string CounterKey { get; } = pod.CounterKey;
-    public DateTimeOffset Started { get; } = started;
     public MetricSet Linkerd { get; } = new();
     public MetricSet Istio { get; } = new();
     public MetricSet Traefik { get; } = new();

@@ -12,8 +12,6 @@ namespace Kubemate.Sandbox.Simulation.Traffic;
 /// </summary>
 public sealed record ResilienceSettings(double? TimeoutMs, IReadOnlyList<string> RetryOn, bool GrpcRetries, int RetryLimit, double? PerTryTimeoutMs)
 {
-    public static ResilienceSettings None { get; } = new(null, [], false, 0, null);
-
     private static readonly Dictionary<int, string> GrpcNames = new()
     {
         [1] = "cancelled", [4] = "deadline-exceeded", [8] = "resource-exhausted", [13] = "internal", [14] = "unavailable",

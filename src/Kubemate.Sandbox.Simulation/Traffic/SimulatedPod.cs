@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Kubemate.Sandbox.Json;
 using Kubemate.Sandbox.Simulation.Controllers;
+using Kubemate.Sandbox.Simulation.Injection;
 
 namespace Kubemate.Sandbox.Simulation.Traffic;
 
@@ -39,7 +40,7 @@ public sealed class SimulatedPod
             .OfType<DateTimeOffset>()
             .DefaultIfEmpty(PodState.ReadySince(pod) ?? DateTimeOffset.UnixEpoch)
             .Max();
-        (WorkloadKind, Workload) = OwnerOf(pod, Labels);
+        (WorkloadKind, Workload) = OwnerOf(pod);
     }
 
     public JsonObject Object { get; }
@@ -79,24 +80,9 @@ public sealed class SimulatedPod
 
     public static SimulatedPod From(JsonObject pod) => new(pod);
 
-    private static (string Kind, string Name) OwnerOf(JsonObject pod, IReadOnlyDictionary<string, string> labels)
-    {
-        var owner = (pod.At("metadata", "ownerReferences") as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault(o => o.GetBool("controller") == true)
-            ?? (pod.At("metadata", "ownerReferences") as JsonArray ?? []).OfType<JsonObject>().FirstOrDefault();
-        if (owner is null)
-        {
-            return ("pod", pod.Name());
-        }
-        var name = owner.GetString("name") ?? "";
-        return owner.GetString("kind") switch
-        {
-            "ReplicaSet" when labels.TryGetValue(Workloads.PodTemplateHashLabel, out var hash) && name.EndsWith("-" + hash, StringComparison.Ordinal)
-                => ("deployment", name[..^(hash.Length + 1)]),
-            "ReplicaSet" => ("replicaset", name),
-            "StatefulSet" => ("statefulset", name),
-            "DaemonSet" => ("daemonset", name),
-            "Job" => ("job", name),
-            _ => ("pod", pod.Name()),
-        };
-    }
+    /// <summary>The owning workload, lower-case kind; a pod without a workload owner is its own workload.</summary>
+    private static (string Kind, string Name) OwnerOf(JsonObject pod) =>
+        PodOwner.Of(pod) is { Kind: "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" } owner
+            ? (owner.Kind.ToLowerInvariant(), owner.Name)
+            : ("pod", pod.Name());
 }

@@ -29,10 +29,9 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
             {
                 _pods.Remove(gone);
             }
-            var dependencyFaults = new Dictionary<(string, string), IReadOnlyList<LatencyDistribution>>();
             foreach (var edge in edges)
             {
-                Run(new TickContext(view, dependencyFaults), edge, elapsed.TotalSeconds);
+                Run(view, edge, elapsed.TotalSeconds);
             }
         }
     }
@@ -46,18 +45,15 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         }
     }
 
-    private sealed record TickContext(ClusterView View, Dictionary<(string, string), IReadOnlyList<LatencyDistribution>> DependencyFaults);
-
-    private void Run(TickContext tick, TrafficEdge edge, double seconds)
+    private void Run(ClusterView view, TrafficEdge edge, double seconds)
     {
-        var view = tick.View;
         var callers = view.ReadyPodsOf(edge.FromNamespace, edge.FromWorkload);
         if (callers.Count == 0 || view.Service(edge.ToNamespace, edge.ToService) is null)
         {
             _carry.Remove(edge);
             return;
         }
-        var backends = view.Memo("split", (edge.ToNamespace, edge.ToService), () => TrafficSplitResolver.Resolve(view, edge.ToNamespace, edge.ToService));
+        var backends = Backends(view, edge.ToNamespace, edge.ToService);
         var expected = edge.RequestsPerSecond * Multiplier(view, edge, backends) * seconds + _carry.GetValueOrDefault(edge);
         var count = (int)Math.Floor(expected);
         _carry[edge] = expected - count;
@@ -65,25 +61,22 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         var offset = _random.Next(callers.Count);
         for (var i = 0; i < count; i++)
         {
-            Call(tick, edge, callers[(offset + i) % callers.Count], backends, resilience);
+            Call(view, edge, callers[(offset + i) % callers.Count], backends, resilience);
         }
     }
 
     /// <summary>The largest traffic multiplier of a fault on any workload behind the edge's Service (1 without one).</summary>
     private static double Multiplier(ClusterView view, TrafficEdge edge, IReadOnlyList<WeightedBackend> backends)
     {
-        var multipliers = backends
-            .SelectMany(b => view.EndpointsOf(edge.ToNamespace, b.Service, edge.Port) ?? [])
-            .SelectMany(e => view.FaultsOf(e.Pod))
+        var multipliers = FaultsBehind(view, edge, backends)
             .Select(f => f.TrafficMultiplier)
             .OfType<double>()
             .ToList();
         return multipliers.Count == 0 ? 1 : multipliers.Max();
     }
 
-    private void Call(TickContext tick, TrafficEdge edge, SimulatedPod caller, IReadOnlyList<WeightedBackend> backends, ResilienceSettings resilience)
+    private void Call(ClusterView view, TrafficEdge edge, SimulatedPod caller, IReadOnlyList<WeightedBackend> backends, ResilienceSettings resilience)
     {
-        var view = tick.View;
         var service = TrafficSplitResolver.Pick(backends, _random);
         var endpoints = service is null ? null : view.EndpointsOf(edge.ToNamespace, service, edge.Port);
         if (service is null || endpoints is null || endpoints.Count == 0)
@@ -111,7 +104,7 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         {
             if (Connects(view, caller, callee, port))
             {
-                outcome = Serve(tick, edge, caller, callee, port);
+                outcome = Serve(view, edge, caller, callee, port);
                 flags = "-";
             }
             else
@@ -141,9 +134,8 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
     }
 
     /// <summary>The callee's side of one attempt: authorization, latency, errors; recorded on the callee's proxy.</summary>
-    private CallOutcome Serve(TickContext tick, TrafficEdge edge, SimulatedPod caller, SimulatedPod callee, int port)
+    private CallOutcome Serve(ClusterView view, TrafficEdge edge, SimulatedPod caller, SimulatedPod callee, int port)
     {
-        var view = tick.View;
         var authority = Authority(edge);
         var decision = callee.LinkerdMeshed ? Authorize(view, caller, callee, port) : null;
         CallOutcome outcome;
@@ -155,7 +147,7 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         {
             var faults = view.FaultsOf(callee).ToList();
             var latency = faults.Select(f => f.Latency).OfType<LatencyDistribution>().FirstOrDefault() ?? new LatencyDistribution(edge.P50Ms, edge.P99Ms);
-            var latencyMs = latency.Sample(_random) + DependencyFaults(tick, callee).Sum(d => d.Sample(_random));
+            var latencyMs = latency.Sample(_random) + DependencyFaults(view, callee).Sum(d => d.Sample(_random));
             var errorRate = faults.Select(f => f.ErrorRate).OfType<double>().Append(edge.ErrorRate).Max();
             var failed = _random.NextDouble() < errorRate;
             outcome = (failed, edge.IsGrpc) switch
@@ -182,30 +174,28 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         return outcome;
     }
 
-    /// <summary>Latency faults on the workloads behind the callee's own outgoing edges: a slow database slows its clients.</summary>
-    private IReadOnlyList<LatencyDistribution> DependencyFaults(TickContext tick, SimulatedPod callee)
-    {
-        var key = (callee.Namespace, callee.Workload);
-        if (tick.DependencyFaults.TryGetValue(key, out var cached))
-        {
-            return cached;
-        }
-        var found = new List<LatencyDistribution>();
-        foreach (var dependency in edges.Where(e => e.FromNamespace == callee.Namespace && e.FromWorkload == callee.Workload))
-        {
-            var latency = TrafficSplitResolver.Resolve(tick.View, dependency.ToNamespace, dependency.ToService)
-                .SelectMany(b => tick.View.EndpointsOf(dependency.ToNamespace, b.Service, dependency.Port) ?? [])
-                .SelectMany(e => tick.View.FaultsOf(e.Pod))
+    /// <summary>
+    /// Latency faults on the workloads behind the callee's own outgoing edges: a slow database slows its clients.
+    /// Memoised on the view, which only this engine's simulator builds and uses, so the edges are always these.
+    /// </summary>
+    private IReadOnlyList<LatencyDistribution> DependencyFaults(ClusterView view, SimulatedPod callee) =>
+        view.Memo("dependency-faults", (callee.Namespace, callee.Workload), () => edges
+            .Where(e => e.FromNamespace == callee.Namespace && e.FromWorkload == callee.Workload)
+            .Select(dependency => FaultsBehind(view, dependency, Backends(view, dependency.ToNamespace, dependency.ToService))
                 .Select(f => f.Latency)
                 .OfType<LatencyDistribution>()
-                .FirstOrDefault();
-            if (latency is not null)
-            {
-                found.Add(latency);
-            }
-        }
-        return tick.DependencyFaults[key] = found;
-    }
+                .FirstOrDefault())
+            .OfType<LatencyDistribution>()
+            .ToList());
+
+    private static IReadOnlyList<WeightedBackend> Backends(ClusterView view, string ns, string service) =>
+        view.Memo("split", (ns, service), () => TrafficSplitResolver.Resolve(view, ns, service));
+
+    /// <summary>The faults on the pods behind an edge's Service port, through its traffic split.</summary>
+    private static IEnumerable<TrafficFault> FaultsBehind(ClusterView view, TrafficEdge edge, IReadOnlyList<WeightedBackend> backends) =>
+        backends
+            .SelectMany(b => view.EndpointsOf(edge.ToNamespace, b.Service, edge.Port) ?? [])
+            .SelectMany(e => view.FaultsOf(e.Pod));
 
     private void Record(ClusterView view, SimulatedPod caller, SimulatedPod callee, int port, TrafficEdge edge, string service, CallOutcome outcome, string istioFlags)
     {
@@ -283,7 +273,7 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         {
             return metrics;
         }
-        metrics = new PodMetrics(pod, pod.StartedAt);
+        metrics = new PodMetrics(pod);
         if (pod.LinkerdMeshed)
         {
             LinkerdProxyMetrics.Initialise(metrics.Linkerd, pod.StartedAt);

@@ -108,7 +108,7 @@ public sealed partial class ResourceApi
         }
         catch (ConflictException)
         {
-            throw ApiError.Conflict(request.Type.Group, request.Type.Plural, current.Key.Name, "the object has been modified; please apply your changes to the latest version and try again");
+            throw Modified(request, current.Key.Name);
         }
         catch (NotFoundException)
         {

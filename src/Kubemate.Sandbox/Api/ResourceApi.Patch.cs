@@ -56,10 +56,7 @@ public sealed partial class ResourceApi
         {
             throw new ApiError(422, "Invalid", $"metadata.name: Invalid value: \"{next.Name()}\": field is immutable");
         }
-        if (next.GetString("metadata", "resourceVersion") is { Length: > 0 } rv && rv != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
-        }
+        CheckResourceVersion(request, current, next.GetString("metadata", "resourceVersion"));
         var warnings = CustomResourceDecoding.Prepare(request, next);
         var result = ReplaceExisting(request, current, next, manager, "Update");
         AddWarnings(request, warnings);
@@ -79,11 +76,10 @@ public sealed partial class ResourceApi
         {
             throw ApiError.BadRequest($"the name of the object ({name}) does not match the name on the URL ({request.Info.Name})");
         }
-        // Like any write, an apply that names a resourceVersion is conditional on it (optimistic concurrency).
-        if (current is not null && config.GetString("metadata", "resourceVersion") is { Length: > 0 } expected
-            && expected != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        // Like any write, an apply that names a resourceVersion is conditional on it.
+        if (current is not null)
         {
-            throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
+            CheckResourceVersion(request, current, config.GetString("metadata", "resourceVersion"));
         }
         var warnings = CustomResourceDecoding.Prepare(request, config);
         ApplyResult result;

@@ -44,10 +44,7 @@ public sealed partial class ResourceApi
         await RetryOnConflict(string.IsNullOrEmpty(expected), async () =>
         {
             var current = store.Get(request.Key(request.Info.Name)) ?? throw NotFound(request);
-            if (!string.IsNullOrEmpty(expected) && expected != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            {
-                throw ApiError.Conflict(request.Type.Group, request.Type.Plural, request.Info.Name, "the object has been modified; please apply your changes to the latest version and try again");
-            }
+            CheckResourceVersion(request, current, expected);
             var result = ReplaceExisting(request, current, obj.CloneObject(), manager, "Update");
             AddWarnings(request, warnings);
             await ResponseWriter.WriteJson(request.Http, 200, result);
@@ -103,13 +100,25 @@ public sealed partial class ResourceApi
         }
         catch (ConflictException)
         {
-            throw ApiError.Conflict(request.Type.Group, request.Type.Plural, key.Name, "the object has been modified; please apply your changes to the latest version and try again");
+            throw Modified(request, key.Name);
         }
         catch (NotFoundException)
         {
             throw ApiError.NotFound(request.Type.Group, request.Type.Plural, key.Name);
         }
     }
+
+    /// <summary>A write that names a resourceVersion is conditional on it (optimistic concurrency).</summary>
+    private static void CheckResourceVersion(ApiRequest request, StoredObject current, string? expected)
+    {
+        if (!string.IsNullOrEmpty(expected) && expected != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw Modified(request, request.Info.Name);
+        }
+    }
+
+    private static ApiError Modified(ApiRequest request, string name) =>
+        ApiError.Conflict(request.Type.Group, request.Type.Plural, name, "the object has been modified; please apply your changes to the latest version and try again");
 
     private JsonObject RecordOwnership(ApiRequest request, JsonObject? current, JsonObject next, string manager, string operation) =>
         FieldManager.RecordUpdate(current, next, manager, operation, request.Type.GroupVersion, request.Type.Shape, Now, request.Info.Subresource);

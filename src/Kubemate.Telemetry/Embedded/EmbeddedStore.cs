@@ -24,37 +24,9 @@ public sealed class EmbeddedStore : ITelemetryBackend
 
     public string Description => "embedded";
 
-    public int SeriesCount
-    {
-        get
-        {
-            gate.EnterReadLock();
-            try
-            {
-                return targets.Values.Sum(t => t.SeriesCount);
-            }
-            finally
-            {
-                gate.ExitReadLock();
-            }
-        }
-    }
+    public int SeriesCount => Read(() => targets.Values.Sum(t => t.SeriesCount));
 
-    public int TargetCount
-    {
-        get
-        {
-            gate.EnterReadLock();
-            try
-            {
-                return targets.Count;
-            }
-            finally
-            {
-                gate.ExitReadLock();
-            }
-        }
-    }
+    public int TargetCount => Read(() => targets.Count);
 
     /// <summary>
     /// Records one successful scrape of <paramref name="targetKey"/>. Target labels win over scraped labels of the
@@ -78,10 +50,7 @@ public sealed class EmbeddedStore : ITelemetryBackend
             foreach (var (key, target) in targets.Where(t => t.Value.LastScrapeMs < horizon).ToList())
             {
                 targets.Remove(key);
-                foreach (var stored in target.Series)
-                {
-                    byName[stored.Name].Remove(stored);
-                }
+                Unindex(target);
             }
         }
         finally
@@ -91,18 +60,7 @@ public sealed class EmbeddedStore : ITelemetryBackend
     }
 
     /// <summary>The memory held by sample rings and labels (an estimate from the sizes of the arrays).</summary>
-    public long ApproximateBytes()
-    {
-        gate.EnterReadLock();
-        try
-        {
-            return targets.Values.Sum(t => t.ApproximateBytes());
-        }
-        finally
-        {
-            gate.ExitReadLock();
-        }
-    }
+    public long ApproximateBytes() => Read(() => targets.Values.Sum(t => t.ApproximateBytes()));
 
     /// <summary>Evaluates on the thread pool, so the queries of one request run in parallel.</summary>
     public Task<TelemetryResult<IReadOnlyList<SeriesResult>>> QueryAsync(MetricQuery query, QueryTime time, CancellationToken cancellationToken) =>
@@ -154,10 +112,7 @@ public sealed class EmbeddedStore : ITelemetryBackend
             {
                 if (target is not null)
                 {
-                    foreach (var stored in target.Series)
-                    {
-                        byName[stored.Name].Remove(stored);
-                    }
+                    Unindex(target);
                 }
                 targets[targetKey] = target = new TargetSeries(targetLabels, options.Capacity);
             }
@@ -173,6 +128,27 @@ public sealed class EmbeddedStore : ITelemetryBackend
         finally
         {
             gate.ExitWriteLock();
+        }
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    private void Unindex(TargetSeries target)
+    {
+        foreach (var stored in target.Series)
+        {
+            byName[stored.Name].Remove(stored);
         }
     }
 }

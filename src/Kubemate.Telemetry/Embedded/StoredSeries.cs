@@ -9,7 +9,7 @@ namespace Kubemate.Telemetry.Embedded;
 /// label set (target labels merged in) is not kept per series — it is rebuilt on the rare occasions it is needed
 /// (indexing, a grouping not seen before), which keeps a million series' label sets out of the heap.
 /// </summary>
-internal sealed class StoredSeries(TargetSeries target, string name, LabelSet scraped, long firstScrape, double? upperBound) : ValueChunks(target.Capacity)
+internal sealed class StoredSeries(TargetSeries target, string name, LabelSet scraped, double? upperBound) : ValueChunks(target.Capacity)
 {
     private static readonly ConcurrentDictionary<string, string> Signatures = new();
 
@@ -18,7 +18,6 @@ internal sealed class StoredSeries(TargetSeries target, string name, LabelSet sc
     public TargetSeries Target { get; } = target;
     public string Name { get; } = name;
     public LabelSet Scraped { get; } = scraped;
-    public long FirstScrape { get; } = firstScrape;
 
     /// <summary>The full label set: the target's labels win, clashing scraped ones become <c>exported_&lt;name&gt;</c>.</summary>
     public LabelSet Labels => TargetSeries.Merge(Target.TargetLabels, Scraped);

@@ -35,7 +35,7 @@ internal sealed class TargetSeries(LabelSet targetLabels, int capacity)
             if (!series.TryGetValue((name, scraped), out var stored))
             {
                 var labels = Merge(TargetLabels, scraped);
-                stored = new StoredSeries(this, name, scraped, scrapes, StoredSeries.ParseBound(labels["le"]));
+                stored = new StoredSeries(this, name, scraped, StoredSeries.ParseBound(labels["le"]));
                 series[(name, scraped)] = stored;
                 created.Add((stored, labels));
             }
@@ -49,10 +49,6 @@ internal sealed class TargetSeries(LabelSet targetLabels, int capacity)
         scrapes++;
         return created;
     }
-
-    /// <summary>Copies the series' samples with from &lt;= t &lt;= to into the buffers (each at least <see cref="Capacity"/> long), oldest first.</summary>
-    public int Read(StoredSeries stored, long fromMs, long toMs, Span<long> timeBuffer, Span<double> valueBuffer) =>
-        Read(stored, Window(fromMs, toMs), timeBuffer, valueBuffer);
 
     /// <summary>
     /// The scrapes with from &lt;= t &lt;= to, found once per target and shared by all its series (a series absent

@@ -21,9 +21,9 @@ public static class LinkerdLabels
     public static readonly IReadOnlyList<(string Kind, string Label)> DestinationKinds =
         Kinds.Select(k => (k.Kind, "dst_" + (k.Kind == "job" ? "job" : k.Label))).ToList();
 
-    public static IReadOnlyList<string> WorkloadLabels => ["namespace", .. Kinds.Select(k => k.Label)];
+    public static readonly IReadOnlyList<string> WorkloadLabels = ["namespace", .. Kinds.Select(k => k.Label)];
 
-    public static IReadOnlyList<string> DestinationLabels => ["dst_namespace", .. DestinationKinds.Select(k => k.Label)];
+    public static readonly IReadOnlyList<string> DestinationLabels = ["dst_namespace", .. DestinationKinds.Select(k => k.Label)];
 
     public static string LabelOf(string kind) =>
         Kinds.FirstOrDefault(k => k.Kind == kind).Label ?? throw new ArgumentException($"kind: \"{kind}\" is not one of {string.Join(", ", Kinds.Select(k => k.Kind))}");

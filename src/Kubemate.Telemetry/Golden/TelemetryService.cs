@@ -27,9 +27,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         IReadOnlyList<LabelMatcher> inbound = [Queries.Inbound, .. Queries.InNamespaces(namespaces)];
         var labels = LinkerdLabels.WorkloadLabels;
         var responses = batch.Add(Queries.Increase(window, inbound, labels), cancellationToken);
-        var p50 = batch.Add(Queries.Quantile(0.5, window, inbound, labels), cancellationToken);
-        var p95 = batch.Add(Queries.Quantile(0.95, window, inbound, labels), cancellationToken);
-        var p99 = batch.Add(Queries.Quantile(0.99, window, inbound, labels), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(window, inbound, labels, cancellationToken);
         var tcp = batch.Add(new MetricQuery("tcp_open_connections", QueryFunctionKind.Latest, window.Duration,
             [Queries.Inbound, LabelMatcher.Is("peer", "src"), .. Queries.InNamespaces(namespaces)], labels), cancellationToken);
         var up = batch.Add(new MetricQuery("up", QueryFunctionKind.Latest, window.Duration,
@@ -103,9 +101,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         var batch = new QueryBatch(backend, QueryTime.Instant(now));
         IReadOnlyList<LabelMatcher> inbound = [Queries.Inbound, .. Queries.Of(workload)];
         var byPod = batch.Add(Queries.Increase(window, inbound, ["pod", "tls"]), cancellationToken);
-        var p50 = batch.Add(Queries.Quantile(0.5, window, inbound, []), cancellationToken);
-        var p95 = batch.Add(Queries.Quantile(0.95, window, inbound, []), cancellationToken);
-        var p99 = batch.Add(Queries.Quantile(0.99, window, inbound, []), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(window, inbound, [], cancellationToken);
         var tcp = batch.Add(new MetricQuery("tcp_open_connections", QueryFunctionKind.Latest, window.Duration,
             [Queries.Inbound, LabelMatcher.Is("peer", "src"), .. Queries.Of(workload)]), cancellationToken);
         IReadOnlyList<LabelMatcher> callers = [Queries.Outbound, .. Queries.Of(workload, asDestination: true)];
@@ -168,9 +164,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         IReadOnlyList<LabelMatcher> matchers = [Queries.Outbound, LabelMatcher.Is("dst_namespace", ns), serviceMatcher];
         string[] by = ["dst_service"];
         var responses = batch.Add(Queries.Increase(window, matchers, by), cancellationToken);
-        var p50 = batch.Add(Queries.Quantile(0.5, window, matchers, by), cancellationToken);
-        var p95 = batch.Add(Queries.Quantile(0.95, window, matchers, by), cancellationToken);
-        var p99 = batch.Add(Queries.Quantile(0.99, window, matchers, by), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(window, matchers, by, cancellationToken);
         var results = await batch.RunAsync().ConfigureAwait(false);
         return results.Map(r =>
         {
@@ -194,9 +188,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         var range = QueryTime.Range(now - step * (settings.SeriesPoints - 1), now, step);
         var batch = new QueryBatch(backend, range);
         var responses = batch.Add(Queries.Increase(window, inbound, []), cancellationToken);
-        var p50 = batch.Add(Queries.Quantile(0.5, window, inbound, []), cancellationToken);
-        var p95 = batch.Add(Queries.Quantile(0.95, window, inbound, []), cancellationToken);
-        var p99 = batch.Add(Queries.Quantile(0.99, window, inbound, []), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(window, inbound, [], cancellationToken);
         var results = await batch.RunAsync().ConfigureAwait(false);
         return results.Map<IReadOnlyList<GoldenPoint>>(r =>
         {

@@ -53,10 +53,7 @@ public sealed class LabelSet : IEquatable<LabelSet>
 
     public bool Has(string name) => this[name].Length > 0;
 
-    /// <summary>Only the named labels (Prometheus' <c>by (…)</c>).</summary>
-    public LabelSet Keep(IReadOnlyCollection<string> names) => Keep(SortNames(names));
-
-    /// <summary>Only the named labels; <paramref name="sortedNames"/> is ordinal-sorted (see <see cref="SortNames"/>), so one merge pass suffices.</summary>
+    /// <summary>Only the named labels (Prometheus' <c>by (…)</c>); <paramref name="sortedNames"/> is ordinal-sorted (see <see cref="SortNames"/>), so one merge pass suffices.</summary>
     public LabelSet Keep(string[] sortedNames)
     {
         Span<int> picked = stackalloc int[Math.Min(pairs.Length, sortedNames.Length)];
@@ -93,10 +90,6 @@ public sealed class LabelSet : IEquatable<LabelSet>
         Array.Sort(sorted, string.CompareOrdinal);
         return sorted;
     }
-
-    public LabelSet Without(string name) => new(pairs.Where(pair => pair.Key != name).ToArray());
-
-    public IReadOnlyDictionary<string, string> ToDictionary() => pairs.ToDictionary(pair => pair.Key, pair => pair.Value);
 
     public bool Equals(LabelSet? other)
     {

@@ -18,8 +18,6 @@ public sealed class SharedTelemetryReads(TelemetryService telemetry, TimeProvide
 
     private readonly ConcurrentDictionary<string, Lazy<Read>> _reads = new(StringComparer.Ordinal);
 
-    public TelemetryService Telemetry => telemetry;
-
     public Task<TelemetryResult<TopologyGraph>> TopologyAsync(TelemetryWindow window, CancellationToken cancellationToken) =>
         ShareAsync($"topology/{window.Name}", () => telemetry.TopologyAsync(null, window, CancellationToken.None), cancellationToken);
 

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
-using Kubemate.Telemetry;
 using Kubemate.Telemetry.Cli;
 
 namespace Kubemate.Commands;
@@ -17,36 +15,9 @@ public static class EdgesCommand
         var common = TelemetryFlags.Create();
         var command = new Command("edges", "Edges between workloads with mTLS status, as linkerd viz edges shows them") { resource };
         common.AddTo(command);
-        command.SetAction(async (result, cancellationToken) =>
-        {
-            var output = result.InvocationConfiguration.Output;
-            var error = result.InvocationConfiguration.Error;
-            if (!common.TryRead(result, error, out var flags))
-            {
-                return 2;
-            }
-            using var http = new HttpClient();
-            var (source, problem) = CliTelemetrySource.Resolve(http, flags.Server, flags.Token, flags.Prometheus, Environment.GetEnvironmentVariable);
-            if (source is null)
-            {
-                await error.WriteLineAsync($"kubemate edges: {problem}");
-                return 2;
-            }
-            var answer = await source.EdgesAsync(flags.Namespace, flags.Window, cancellationToken);
-            if (!answer.HasValue)
-            {
-                await error.WriteLineAsync($"kubemate edges: telemetry unavailable ({answer.Unavailable!.Reason}): {answer.Unavailable.Message}");
-                return 1;
-            }
-            foreach (var warning in answer.Warnings)
-            {
-                await error.WriteLineAsync($"warning: {warning}");
-            }
-            await output.WriteAsync(flags.Json
-                ? JsonSerializer.Serialize(answer.Value, TelemetryJson.Options) + Environment.NewLine
-                : answer.Value!.Count == 0 ? $"No edges found.{Environment.NewLine}" : StatTables.Edges(answer.Value!));
-            return 0;
-        });
+        command.SetAction((result, cancellationToken) =>
+            common.RunAsync(result, "kubemate edges", (source, ns, window, ct) => source.EdgesAsync(ns, window, ct),
+                edges => edges, "No edges found.", (edges, _) => StatTables.Edges(edges), cancellationToken));
         return command;
     }
 }

@@ -96,6 +96,7 @@ public static class ServeCommand
                 options = ForSandbox(sandbox, kubeconfigPath, oidc);
                 where = $"sandbox cluster at {sandbox.Url}, kubeconfig: {kubeconfigPath ?? "not written"}";
             }
+            var console = new ConsoleOptions { ClusterName = options.ClusterName, ClusterMode = options.ClusterMode };
             options = options with
             {
                 ListenAddress = address,
@@ -104,10 +105,6 @@ public static class ServeCommand
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
                 PrometheusUrl = ReadUrl(result.GetValue(flags.Prometheus), "--prometheus"),
                 Health = health,
-            };
-            var console = new ConsoleOptions { ClusterName = options.ClusterName, ClusterMode = options.ClusterMode };
-            options = options with
-            {
                 ConfigureServices = services => services.AddKubemateConsole(console),
                 ConfigureApp = app => app.MapKubemateConsole(),
             };
@@ -183,7 +180,7 @@ public static class ServeCommand
             Users = users,
             UsersSource = "token-file",
             Oidc = oidc,
-            }, $"cluster {connection.Description}");
+        }, $"cluster {connection.Description}");
     }
 
     private static OidcSignInOptions? ReadOidc(ParseResult result, Flags flags)

@@ -29,7 +29,6 @@ public static class StatCommand
         common.AddTo(command);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             var text = result.GetValue(resource) ?? "";
             var parts = text.Split('/', 2);
@@ -38,32 +37,9 @@ public static class StatCommand
                 await error.WriteLineAsync($"kubemate stat: resource: \"{parts[0]}\" is not a workload kind (deploy, sts, ds, job, cronjob, rs)");
                 return 2;
             }
-            if (!common.TryRead(result, error, out var flags))
-            {
-                return 2;
-            }
-            using var http = new HttpClient();
-            var (source, problem) = CliTelemetrySource.Resolve(http, flags.Server, flags.Token, flags.Prometheus, Environment.GetEnvironmentVariable);
-            if (source is null)
-            {
-                await error.WriteLineAsync($"kubemate stat: {problem}");
-                return 2;
-            }
-            var answer = await source.WorkloadsAsync(flags.Namespace, flags.Window, cancellationToken);
-            if (!answer.HasValue)
-            {
-                await error.WriteLineAsync($"kubemate stat: telemetry unavailable ({answer.Unavailable!.Reason}): {answer.Unavailable.Message}");
-                return 1;
-            }
-            var rows = answer.Value!.Where(r => r.Workload.Kind == kind && (parts.Length == 1 || r.Workload.Name == parts[1])).ToList();
-            foreach (var warning in answer.Warnings)
-            {
-                await error.WriteLineAsync($"warning: {warning}");
-            }
-            await output.WriteAsync(flags.Json
-                ? JsonSerializer.Serialize(rows, TelemetryJson.Options) + Environment.NewLine
-                : rows.Count == 0 ? $"No traffic or workloads of kind {kind} found.{Environment.NewLine}" : StatTables.Stat(rows, withNamespace: flags.Namespace is null));
-            return 0;
+            return await common.RunAsync(result, "kubemate stat", (source, ns, window, ct) => source.WorkloadsAsync(ns, window, ct),
+                stats => stats.Where(r => r.Workload.Kind == kind && (parts.Length == 1 || r.Workload.Name == parts[1])).ToList(),
+                $"No traffic or workloads of kind {kind} found.", (rows, ns) => StatTables.Stat(rows, withNamespace: ns is null), cancellationToken);
         });
         return command;
     }
@@ -105,5 +81,43 @@ internal sealed class TelemetryFlags
         }
         flags = (result.GetValue(ns), parsed, format == "json", result.GetValue(server), result.GetValue(token), result.GetValue(prometheus));
         return true;
+    }
+
+    /// <summary>
+    /// Reads the flags, queries the telemetry source they choose, and prints the answer's warnings, then the rows
+    /// <paramref name="select"/> keeps as JSON or as the table. Exit code 2 for bad flags, 1 when telemetry is unavailable.
+    /// </summary>
+    public async Task<int> RunAsync<T>(ParseResult result, string commandName,
+        Func<CliTelemetrySource, string?, TelemetryWindow, CancellationToken, Task<TelemetryResult<IReadOnlyList<T>>>> query,
+        Func<IReadOnlyList<T>, IReadOnlyList<T>> select, string none, Func<IReadOnlyList<T>, string?, string> table, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        if (!TryRead(result, error, out var flags))
+        {
+            return 2;
+        }
+        using var http = new HttpClient();
+        var (source, problem) = CliTelemetrySource.Resolve(http, flags.Server, flags.Token, flags.Prometheus, Environment.GetEnvironmentVariable);
+        if (source is null)
+        {
+            await error.WriteLineAsync($"{commandName}: {problem}");
+            return 2;
+        }
+        var answer = await query(source, flags.Namespace, flags.Window, cancellationToken);
+        if (!answer.HasValue)
+        {
+            await error.WriteLineAsync($"{commandName}: telemetry unavailable ({answer.Unavailable!.Reason}): {answer.Unavailable.Message}");
+            return 1;
+        }
+        var rows = select(answer.Value!);
+        foreach (var warning in answer.Warnings)
+        {
+            await error.WriteLineAsync($"warning: {warning}");
+        }
+        await output.WriteAsync(flags.Json
+            ? JsonSerializer.Serialize(rows, TelemetryJson.Options) + Environment.NewLine
+            : rows.Count == 0 ? none + Environment.NewLine : table(rows, flags.Namespace));
+        return 0;
     }
 }

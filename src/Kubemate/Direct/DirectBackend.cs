@@ -1,4 +1,3 @@
-using System.Net;
 using System.Runtime.CompilerServices;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
@@ -119,21 +118,9 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         return request.MaxConcurrency is { } concurrency ? onboarding with { MaxConcurrency = concurrency } : onboarding;
     }
 
-    private async Task<DirectSession> SessionAsync(CancellationToken cancellationToken)
-    {
-        if (_session is null)
-        {
-            try
-            {
-                _session = await DirectSession.OpenAsync(kubeconfig, context, cancellationToken);
-            }
-            catch (ArgumentException error)
-            {
-                throw new OperationException(OperationFailure.Invalid, error.Message.Split(" (Parameter")[0], error);
-            }
-        }
-        return _session;
-    }
+    /// <summary>Opened on first use; always called inside <see cref="GuardAsync{T}"/>, which reports a bad kubeconfig or context as invalid.</summary>
+    private async Task<DirectSession> SessionAsync(CancellationToken cancellationToken) =>
+        _session ??= await DirectSession.OpenAsync(kubeconfig, context, cancellationToken);
 
     private async Task<IAuditStore> AuditAsync(CancellationToken cancellationToken)
     {
@@ -169,13 +156,7 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         }
         catch (ClusterApiException error)
         {
-            var failure = error.StatusCode switch
-            {
-                HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized => OperationFailure.Denied,
-                HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => OperationFailure.Invalid,
-                _ => OperationFailure.Failed,
-            };
-            throw new OperationException(failure, $"{error.Reason}: {error.Message}", error);
+            throw new OperationException(OperationFailures.ForStatus(error.StatusCode), $"{error.Reason}: {error.Message}", error);
         }
         catch (HttpRequestException error)
         {

@@ -1,4 +1,3 @@
-using k8s;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Identity;
@@ -34,8 +33,7 @@ public sealed class DirectSession : IDisposable
         var path = KubeconfigPath.Resolve(kubeconfig);
         var connection = await ClusterConnection.FromKubeconfigAsync(path, context).ConfigureAwait(false);
         var contextName = connection.Configuration.CurrentContext ?? context ?? "";
-        var config = await KubernetesClientConfiguration.LoadKubeConfigAsync(new FileInfo(path)).ConfigureAwait(false);
-        var userEntry = config.Contexts?.FirstOrDefault(c => c.Name == contextName)?.ContextDetails?.User ?? "unknown";
+        var userEntry = connection.KubeconfigUser ?? "unknown";
         var api = connection.CreateApi();
         try
         {

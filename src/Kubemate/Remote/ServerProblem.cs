@@ -33,13 +33,7 @@ public static class ServerProblem
             .OfType<JsonObject>()
             .Select(c => new FieldConflict(Text(c["field"]) ?? "", Text(c["manager"]) ?? "", Text(c["message"]) ?? ""))
             .ToList();
-        var failure = status switch
-        {
-            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => OperationFailure.Invalid,
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => OperationFailure.Denied,
-            HttpStatusCode.Conflict when conflicts.Count > 0 => OperationFailure.Conflict,
-            _ => OperationFailure.Failed,
-        };
+        var failure = status == HttpStatusCode.Conflict && conflicts.Count > 0 ? OperationFailure.Conflict : OperationFailures.ForStatus(status);
         return new OperationException(failure, message) { Errors = errors, Conflicts = conflicts, Objects = Objects(problem?["objects"] as JsonArray) };
     }
 

@@ -13,8 +13,8 @@ public sealed class AuditApiTests(HostFixture host)
     {
         using var olivia = host.Bearer("olivia");
         using var alice = host.Bearer("alice");
-        await olivia.PostJsonAsync("/api/v1/changesets/preview", ChangeSetApiTests.Objects(ChangeSetApiTests.ConfigMap("orders", "audited-olivia", "1")));
-        await alice.PostJsonAsync("/api/v1/changesets/preview", ChangeSetApiTests.Objects(ChangeSetApiTests.ConfigMap("default", "audited-alice", "1")));
+        await olivia.PostJsonAsync("/api/v1/changesets/preview", ChangeSets.Objects(ChangeSets.ConfigMap("orders", "audited-olivia", "1")));
+        await alice.PostJsonAsync("/api/v1/changesets/preview", ChangeSets.Objects(ChangeSets.ConfigMap("default", "audited-alice", "1")));
 
         var own = (await olivia.GetJsonAsync("/api/v1/audit")).AsArray();
         Assert.NotEmpty(own);
@@ -38,7 +38,7 @@ public sealed class AuditApiTests(HostFixture host)
     public async Task Export_writes_one_json_record_per_line_with_its_hashes()
     {
         using var alice = host.Bearer("alice");
-        await alice.PostJsonAsync("/api/v1/changesets/preview", ChangeSetApiTests.Objects(ChangeSetApiTests.ConfigMap("default", "exported-audit", "1")));
+        await alice.PostJsonAsync("/api/v1/changesets/preview", ChangeSets.Objects(ChangeSets.ConfigMap("default", "exported-audit", "1")));
         using var response = await alice.GetAsync("/api/v1/audit/export?user=alice&kind=ConfigMap&name=exported-audit");
         Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -60,7 +60,7 @@ public sealed class AuditApiTests(HostFixture host)
         await using var onPostgres = await RunningHost.StartAsync(host.Options(new AuditStoreLocation(connection, null)));
         using var alice = ApiClient.WithBearer(onPostgres.Url, host.TokenOf("alice"));
         var name = $"pg-{Guid.NewGuid():n}"[..12];
-        var applied = await alice.PostJsonAsync("/api/v1/changesets/apply", ChangeSetApiTests.Objects(ChangeSetApiTests.ConfigMap("default", name, "1")));
+        var applied = await alice.PostJsonAsync("/api/v1/changesets/apply", ChangeSets.Objects(ChangeSets.ConfigMap("default", name, "1")));
         Assert.True((bool)applied["succeeded"]!);
 
         var records = (await alice.GetJsonAsync($"/api/v1/audit?kind=ConfigMap&name={name}")).AsArray();

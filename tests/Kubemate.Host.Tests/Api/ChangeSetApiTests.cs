@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
 using Kubemate.Host.Tests.Support;
+using static Kubemate.Host.Tests.Support.ChangeSets;
 
 namespace Kubemate.Host.Tests.Api;
 
@@ -124,14 +125,4 @@ public sealed class ChangeSetApiTests(HostFixture host)
         Assert.Contains("name: exported", yaml);
         ClusterSnapshot.AssertSame(before, await ClusterSnapshot.TakeAsync(admin));
     }
-
-    internal static JsonObject ConfigMap(string ns, string name, string value) => new()
-    {
-        ["apiVersion"] = "v1",
-        ["kind"] = "ConfigMap",
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-        ["data"] = new JsonObject { ["value"] = value },
-    };
-
-    internal static JsonObject Objects(params JsonObject[] objects) => new() { ["objects"] = new JsonArray(objects) };
 }

@@ -25,24 +25,18 @@ public sealed class HostSurfaceTests(HostFixture host)
     {
         var unreachable = Kubemate.Cluster.Connection.ClusterConnection.ForEndpoint(
             new Uri("https://127.0.0.1:1/"), host.Sandbox.Certificates.Authority, "no-token");
-        var directory = Path.Combine(Path.GetTempPath(), $"kubemate-readyz-{Guid.NewGuid():n}");
-        Directory.CreateDirectory(directory);
-        await using (var down = await RunningHost.StartAsync(host.Options(new Host.Audit.AuditStoreLocation(null, Path.Combine(directory, "audit.db"))) with { Cluster = unreachable }))
-        {
-            using var client = ApiClient.Anonymous(down.Url);
-            Assert.Equal("ok", await client.Http.GetStringAsync("/healthz"));
-            using var ready = await client.GetAsync("/readyz");
-            var problem = await Json.ProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
-            Assert.Contains("does not answer", (string?)problem["detail"]);
-        }
-        Directory.Delete(directory, true);
+        await using var down = await RunningHost.StartAsync(host.Options(host.FreshAuditStore()) with { Cluster = unreachable });
+        using var client = ApiClient.Anonymous(down.Url);
+        Assert.Equal("ok", await client.Http.GetStringAsync("/healthz"));
+        using var ready = await client.GetAsync("/readyz");
+        var problem = await Json.ProblemAsync(ready, HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("does not answer", (string?)problem["detail"]);
     }
 
     [Fact]
     public async Task The_hosts_health_thresholds_are_the_ones_its_telemetry_classifies_with()
     {
-        var audit = new Host.Audit.AuditStoreLocation(null, Path.Combine(Path.GetTempPath(), $"kubemate-health-{Guid.NewGuid():n}.db"));
-        await using var app = KubemateHost.Build(host.Options(audit) with { Health = new HealthThresholds(0.02, 0.25) });
+        await using var app = KubemateHost.Build(host.Options(host.FreshAuditStore()) with { Health = new HealthThresholds(0.02, 0.25) });
 
         var telemetry = app.Services.GetRequiredService<TelemetryService>();
 
@@ -54,9 +48,7 @@ public sealed class HostSurfaceTests(HostFixture host)
     [Fact]
     public void Health_thresholds_out_of_order_are_refused_when_the_host_is_built()
     {
-        var audit = new Host.Audit.AuditStoreLocation(null, Path.Combine(Path.GetTempPath(), $"kubemate-health-{Guid.NewGuid():n}.db"));
-
-        var error = Assert.Throws<ArgumentException>(() => KubemateHost.Build(host.Options(audit) with { Health = new HealthThresholds(0.3, 0.1) }));
+        var error = Assert.Throws<ArgumentException>(() => KubemateHost.Build(host.Options(host.FreshAuditStore()) with { Health = new HealthThresholds(0.3, 0.1) }));
 
         Assert.Contains("health", error.Message);
     }
@@ -111,22 +103,17 @@ public sealed class HostSurfaceTests(HostFixture host)
     [Fact]
     public async Task Hooks_add_services_and_endpoints_behind_the_same_sign_in()
     {
-        var directory = Path.Combine(Path.GetTempPath(), $"kubemate-hooks-{Guid.NewGuid():n}");
-        Directory.CreateDirectory(directory);
-        await using (var hooked = await RunningHost.StartAsync(host.Options(new Host.Audit.AuditStoreLocation(null, Path.Combine(directory, "audit.db"))) with
+        await using var hooked = await RunningHost.StartAsync(host.Options(host.FreshAuditStore()) with
         {
             ConfigureServices = services => services.AddSingleton(new Greeting("hello")),
             ConfigureApp = app => app.MapGet("/console-probe", (Greeting greeting) => greeting.Text).RequireAuthorization(),
-        }))
-        {
-            using var anonymous = ApiClient.Anonymous(hooked.Url);
-            using var redirected = await anonymous.GetAsync("/console-probe");
-            Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
-            Assert.Contains("/account/signin?returnUrl=%2Fconsole-probe", redirected.Headers.Location!.OriginalString, StringComparison.Ordinal);
-            using var audrey = ApiClient.WithBearer(hooked.Url, host.TokenOf("audrey"));
-            Assert.Equal("hello", await audrey.Http.GetStringAsync("/console-probe"));
-        }
-        Directory.Delete(directory, true);
+        });
+        using var anonymous = ApiClient.Anonymous(hooked.Url);
+        using var redirected = await anonymous.GetAsync("/console-probe");
+        Assert.Equal(HttpStatusCode.Redirect, redirected.StatusCode);
+        Assert.Contains("/account/signin?returnUrl=%2Fconsole-probe", redirected.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        using var audrey = ApiClient.WithBearer(hooked.Url, host.TokenOf("audrey"));
+        Assert.Equal("hello", await audrey.Http.GetStringAsync("/console-probe"));
     }
 
     private sealed record Greeting(string Text);

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
-using Kubemate.Host.Tests.Api;
 using Kubemate.Host.Tests.Support;
 
 namespace Kubemate.Host.Tests.Auth;
@@ -10,15 +8,13 @@ namespace Kubemate.Host.Tests.Auth;
 [Collection(HostCollection.Name)]
 public sealed class OidcSignInTests(HostFixture host) : IAsyncLifetime
 {
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), $"kubemate-oidc-{Guid.NewGuid():n}");
     private MinimalOpenIdProvider _provider = null!;
     private RunningHost _host = null!;
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(_directory);
         _provider = await MinimalOpenIdProvider.StartAsync();
-        _host = await RunningHost.StartAsync(host.Options(new AuditStoreLocation(null, Path.Combine(_directory, "audit.db"))) with
+        _host = await RunningHost.StartAsync(host.Options(host.FreshAuditStore()) with
         {
             Users = [],
             UsersSource = "token-file",
@@ -30,7 +26,6 @@ public sealed class OidcSignInTests(HostFixture host) : IAsyncLifetime
     {
         await _host.DisposeAsync();
         await _provider.DisposeAsync();
-        Directory.Delete(_directory, true);
     }
 
     [Fact]
@@ -51,7 +46,7 @@ public sealed class OidcSignInTests(HostFixture host) : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/changesets/apply")
         {
-            Content = new StringContent(ChangeSetApiTests.Objects(ChangeSetApiTests.ConfigMap("default", "by-dana", "1")).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(ChangeSets.Objects(ChangeSets.ConfigMap("default", "by-dana", "1")).ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("X-CSRF-Token", (string)session["csrfToken"]!);
         using var denied = await http.SendAsync(request);

@@ -135,14 +135,5 @@ public sealed class SessionTests(HostFixture host)
         Assert.Equal(HttpStatusCode.Unauthorized, whoami.StatusCode);
     }
 
-    private static JsonObject ConfigMapChange(string name) => new()
-    {
-        ["objects"] = new JsonArray(new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "ConfigMap",
-            ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = "default" },
-            ["data"] = new JsonObject { ["k"] = "v" },
-        }),
-    };
+    private static JsonObject ConfigMapChange(string name) => ChangeSets.Objects(ChangeSets.ConfigMap("default", name, "v"));
 }

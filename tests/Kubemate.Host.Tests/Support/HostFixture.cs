@@ -7,9 +7,6 @@ using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Sandbox.Simulation;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kubemate.Host.Tests.Support;
 
@@ -47,6 +44,9 @@ public sealed class HostFixture : IAsyncLifetime
         Users = Sandbox.Users.Where(u => u.Name != UserStore.AdminName).Select(u => new DirectoryUser(u.Name, u.Groups, u.Token, u.Password)).ToList(),
         Audit = audit,
     };
+
+    /// <summary>A new SQLite audit store in the fixture's directory, for a second host next to the shared one.</summary>
+    public AuditStoreLocation FreshAuditStore() => new(null, Path.Combine(_directory, $"audit-{Guid.NewGuid():n}.db"));
 
     public string TokenOf(string user) => Sandbox.Users.Single(u => u.Name == user).Token;
 
@@ -87,8 +87,7 @@ public sealed class RunningHost : IAsyncDisposable
     {
         var app = KubemateHost.Build(options);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningHost(app, new Uri(address));
+        return new RunningHost(app, new Uri(app.Urls.First()));
     }
 
     public async ValueTask DisposeAsync()

@@ -10,16 +10,16 @@ public sealed class FaultTests
 {
     private const string Faults = "/apis/sandbox.kubemate.io/v1alpha1/namespaces/orders/trafficfaults";
 
+    private static Task CreateFaultAsync(TrafficCluster cluster, string name, string spec) =>
+        cluster.CreateAsync(Faults, $$"""{"apiVersion":"sandbox.kubemate.io/v1alpha1","kind":"TrafficFault","metadata":{"name":"{{name}}","namespace":"orders"},"spec":{{spec}}}""");
+
     private static bool InboundFailure(Sample s) => s.Label("direction") == "inbound" && s.Label("classification") == "failure";
 
     [Fact]
     public async Task An_error_fault_applies_within_one_tick_and_stops_when_deleted()
     {
         await using var cluster = await TrafficCluster.StartAsync();
-        await cluster.CreateAsync(Faults, """
-            {"apiVersion":"sandbox.kubemate.io/v1alpha1","kind":"TrafficFault","metadata":{"name":"broken","namespace":"orders"},
-             "spec":{"workload":"inventory","errorRate":1}}
-            """);
+        await CreateFaultAsync(cluster, "broken", """{"workload":"inventory","errorRate":1}""");
         cluster.Tick(1);
         var during = await cluster.ScrapeAppAsync("orders", "inventory");
         var failures = during.Where(s => s.Name == "response_total" && InboundFailure(s)).ToList();
@@ -37,10 +37,7 @@ public sealed class FaultTests
     public async Task A_latency_fault_moves_the_workloads_latency_histogram()
     {
         await using var cluster = await TrafficCluster.StartAsync();
-        await cluster.CreateAsync(Faults, """
-            {"apiVersion":"sandbox.kubemate.io/v1alpha1","kind":"TrafficFault","metadata":{"name":"slow","namespace":"orders"},
-             "spec":{"workload":"inventory","latency":{"p50Ms":400,"p99Ms":900}}}
-            """);
+        await CreateFaultAsync(cluster, "slow", """{"workload":"inventory","latency":{"p50Ms":400,"p99Ms":900}}""");
         cluster.Tick(30);
         var inventory = await cluster.ScrapeAppAsync("orders", "inventory");
         double Bucket(string le) => inventory.Sum("response_latency_ms_bucket", s => s.Label("direction") == "inbound" && s.Label("le") == le);
@@ -53,10 +50,7 @@ public sealed class FaultTests
     public async Task A_traffic_multiplier_scales_the_calls_to_the_workload()
     {
         await using var cluster = await TrafficCluster.StartAsync();
-        await cluster.CreateAsync(Faults, """
-            {"apiVersion":"sandbox.kubemate.io/v1alpha1","kind":"TrafficFault","metadata":{"name":"surge","namespace":"orders"},
-             "spec":{"workload":"inventory","trafficMultiplier":3}}
-            """);
+        await CreateFaultAsync(cluster, "surge", """{"workload":"inventory","trafficMultiplier":3}""");
         cluster.Tick(10);
         var inventory = await cluster.ScrapeAppAsync("orders", "inventory");
         Assert.Equal(600, inventory.Sum("request_total", s => s.Label("direction") == "inbound"));
@@ -72,10 +66,7 @@ public sealed class FaultTests
         var total = before.Sum("request_total", s => s.Label("direction") == "inbound");
         Assert.True(total > 50);
 
-        await cluster.CreateAsync(Faults, """
-            {"apiVersion":"sandbox.kubemate.io/v1alpha1","kind":"TrafficFault","metadata":{"name":"crash","namespace":"orders"},
-             "spec":{"workload":"inventory","crash":true}}
-            """);
+        await CreateFaultAsync(cluster, "crash", """{"workload":"inventory","crash":true}""");
         cluster.Tick(1);
 
         var pod = (await cluster.GetOrNullAsync($"/api/v1/namespaces/orders/pods/{pods[0]}", default))!;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Kubemate.Sandbox.Json;
@@ -26,18 +25,7 @@ public sealed class TrafficCluster : IAsyncDisposable, IFaultApi
     {
         Server = server;
         Simulator = simulator;
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-            {
-                using var chain = new X509Chain();
-                chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-                chain.ChainPolicy.CustomTrustStore.Add(server.Certificates.Authority);
-                chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-                return certificate is not null && chain.Build(certificate);
-            },
-        };
-        Http = new HttpClient(handler) { BaseAddress = server.Url };
+        Http = new HttpClient(server.Certificates.CreateTrustingHandler()) { BaseAddress = server.Url };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.Admin.Token);
     }
 

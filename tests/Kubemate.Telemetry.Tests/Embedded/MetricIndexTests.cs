@@ -10,7 +10,7 @@ public class MetricIndexTests
     private static (MetricIndex Index, List<StoredSeries> Series) Indexed(params LabelSet[] labelSets)
     {
         var index = new MetricIndex();
-        var series = labelSets.Select(labels => new StoredSeries(Target, "m", labels, 0, null)).ToList();
+        var series = labelSets.Select(labels => new StoredSeries(Target, "m", labels, null)).ToList();
         for (var i = 0; i < series.Count; i++)
         {
             index.Add(series[i], labelSets[i]);

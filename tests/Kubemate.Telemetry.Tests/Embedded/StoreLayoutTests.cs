@@ -1,18 +1,11 @@
 using Kubemate.Telemetry.Embedded;
-using Kubemate.Telemetry.Exposition;
 using Kubemate.Telemetry.Querying;
-using Kubemate.Telemetry.Tests.Support;
+using static Kubemate.Telemetry.Tests.Support.SingleTarget;
 
 namespace Kubemate.Telemetry.Tests.Embedded;
 
 public class StoreLayoutTests
 {
-    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly LabelSet Target = Estates.Labels(("job", "linkerd-proxy"), ("namespace", "shop"), ("pod", "web-0"), ("deployment", "web"));
-
-    private static void Append(EmbeddedStore store, int second, string text) =>
-        store.Append("t", Target, Start.AddSeconds(second), PrometheusTextParser.Parse(text).Samples);
-
     private static async Task<double> Single(EmbeddedStore store, MetricQuery query, int atSecond) =>
         Assert.Single((await store.QueryAsync(query, QueryTime.Instant(Start.AddSeconds(atSecond)), default)).Value!).Last;
 

@@ -8,10 +8,8 @@ using Kubemate.Host.Identity;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Sandbox.Simulation;
+using Kubemate.Telemetry.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kubemate.Telemetry.Tests.Host;
 
@@ -37,7 +35,7 @@ public sealed class TelemetryAccessTests : IAsyncLifetime
             Audit = new AuditStoreLocation(null, Path.Combine(directory, "audit.db")),
         });
         await host.StartAsync();
-        url = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        url = host.BoundUrl();
     }
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> GetAsync(string user, string path)

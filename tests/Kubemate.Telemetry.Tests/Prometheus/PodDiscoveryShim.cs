@@ -1,13 +1,9 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
+using Kubemate.Telemetry.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kubemate.Telemetry.Tests.Prometheus;
 
@@ -31,19 +27,13 @@ public sealed class PodDiscoveryShim : IAsyncDisposable
 
     public static async Task<PodDiscoveryShim> StartAsync(Func<ClusterApi> api)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.MapGet("/sd", async (HttpContext context) =>
+        var app = await LoopbackApp.StartAsync(app => app.MapGet("/sd", async (HttpContext context) =>
         {
             using var client = api();
             var pods = await client.SendAsync(HttpMethod.Get, "api/v1/pods", null, null, context.RequestAborted);
             return Results.Text(TargetGroups(pods["items"] as JsonArray ?? []).ToJsonString(), "application/json", Encoding.UTF8);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new PodDiscoveryShim(app, new Uri(new Uri(address), "sd"));
+        }));
+        return new PodDiscoveryShim(app, new Uri(app.BoundUrl(), "sd"));
     }
 
     /// <summary>Prometheus' pod role: one target per declared container port, labelled with pod and container metadata.</summary>

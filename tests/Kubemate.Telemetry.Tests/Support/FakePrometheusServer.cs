@@ -1,10 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Kubemate.Telemetry.Tests.Support;
 
@@ -23,14 +18,8 @@ public sealed class FakePrometheusServer : IAsyncDisposable
 
     public static async Task<FakePrometheusServer> StartAsync(RequestDelegate answer)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Run(answer);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FakePrometheusServer(app, new Uri(address + "/"));
+        var app = await LoopbackApp.StartAsync(app => app.Run(answer));
+        return new FakePrometheusServer(app, app.BoundUrl());
     }
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();

@@ -2,11 +2,6 @@ using Kubemate.Host.Telemetry;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Querying;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kubemate.Telemetry.Tests.Support;
@@ -28,14 +23,9 @@ public sealed class TelemetryTestHost : IAsyncDisposable
 
     public static async Task<TelemetryTestHost> StartAsync(ITelemetryBackend backend, TimeProvider clock)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddKubemateTelemetry(new TelemetryHostOptions { Backend = backend, Time = clock });
-        var app = builder.Build();
-        app.MapTelemetryApi();
-        await app.StartAsync();
-        return new TelemetryTestHost(app, new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()));
+        var app = await LoopbackApp.StartAsync(app => app.MapTelemetryApi(),
+            services => services.AddKubemateTelemetry(new TelemetryHostOptions { Backend = backend, Time = clock }));
+        return new TelemetryTestHost(app, app.BoundUrl());
     }
 
     /// <summary>A host over an embedded store holding 6.5 minutes of <see cref="Estates.Bank"/> traffic.</summary>

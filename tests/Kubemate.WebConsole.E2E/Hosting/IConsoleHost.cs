@@ -7,6 +7,9 @@ public interface IConsoleHost : IAsyncDisposable
 {
     Uri Url { get; }
 
+    /// <summary>The host's operating-system process id, for reading its memory.</summary>
+    int ProcessId { get; }
+
     /// <summary>The cluster behind the host, as its administrator: for changes made outside Kubemate.</summary>
     ClusterConnection Admin { get; }
 

@@ -19,6 +19,8 @@ public sealed class ServeProcess : IConsoleHost
 
     public Uri Url => _process.Url;
 
+    public int ProcessId => _process.Id;
+
     public ClusterConnection Admin { get; }
 
     public string Log => string.Join('\n', _process.Output);

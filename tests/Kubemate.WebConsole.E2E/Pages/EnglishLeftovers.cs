@@ -12,20 +12,30 @@ public static partial class EnglishLeftovers
     // Kubernetes kind names are API identifiers shown as data (e.g. "Namespace users" in the audit log).
     private static readonly HashSet<string> KubernetesIdentifiers = ["Namespace"];
 
-    private static readonly Lazy<IReadOnlyList<string>> Fragments = new(Load);
+    private static readonly char[] Punctuation = [' ', '.', ',', ':', '…', '(', ')', '/'];
 
-    public static IReadOnlyList<string> Find(string visibleText) =>
-        Fragments.Value.Where(f => Regex.IsMatch(visibleText, $@"(?<!\p{{L}}){Regex.Escape(f)}(?!\p{{L}})")).ToList();
+    private static readonly Lazy<IReadOnlyList<string>> Fragments = new(() => TranslatedFragments("ConsoleText", KubernetesIdentifiers));
 
-    private static IReadOnlyList<string> Load()
+    public static IReadOnlyList<string> Find(string visibleText) => Occurring(Fragments.Value, visibleText);
+
+    /// <summary>The fragments that occur in the text as whole words.</summary>
+    internal static IReadOnlyList<string> Occurring(IEnumerable<string> fragments, string visibleText) =>
+        fragments.Where(f => Regex.IsMatch(visibleText, $@"(?<!\p{{L}}){Regex.Escape(f)}(?!\p{{L}})")).ToList();
+
+    /// <summary>
+    /// The English strings of the resource table (e.g. <c>ConsoleText</c>) whose Chinese translation differs, split at
+    /// their placeholders and trimmed of punctuation (and <paramref name="alsoTrim"/>); single letters and the shared terms are left out.
+    /// </summary>
+    internal static IReadOnlyList<string> TranslatedFragments(string table, IReadOnlySet<string> sharedTerms, params char[] alsoTrim)
     {
         var resources = Path.Combine(RepoPaths.Root, "src", "Kubemate.WebConsole", "Resources");
-        var english = Read(Path.Combine(resources, "ConsoleText.resx"));
-        var chinese = Read(Path.Combine(resources, "ConsoleText.zh-CN.resx"));
+        var english = Read(Path.Combine(resources, $"{table}.resx"));
+        var chinese = Read(Path.Combine(resources, $"{table}.zh-CN.resx"));
+        char[] trim = [.. Punctuation, .. alsoTrim];
         return english.Where(e => chinese.GetValueOrDefault(e.Key) != e.Value)
             .SelectMany(e => Placeholder().Split(e.Value))
-            .Select(f => f.Trim(' ', '.', ',', ':', '…', '(', ')', '/'))
-            .Where(f => f.Length >= 2 && f.Any(char.IsLetter) && !KubernetesIdentifiers.Contains(f))
+            .Select(f => f.Trim(trim))
+            .Where(f => f.Length >= 2 && f.Any(char.IsLetter) && !sharedTerms.Contains(f))
             .Distinct()
             .ToList();
     }

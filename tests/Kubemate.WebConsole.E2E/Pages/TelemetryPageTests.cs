@@ -120,8 +120,8 @@ public sealed class TelemetryPageTests(ConsoleFixture console, ITestOutputHelper
         var sessions = new List<ConsolePage>();
         try
         {
-            var pid = ServeProcessMemory.FindServePid();
-            var before = pid is { } id ? ServeProcessMemory.ResidentMebibytes(id) : (double?)null;
+            var pid = console.Host.ProcessId;
+            var before = ServeProcessMemory.ResidentMebibytes(pid);
 
             for (var i = 0; i < 5; i++)
             {
@@ -143,15 +143,8 @@ public sealed class TelemetryPageTests(ConsoleFixture console, ITestOutputHelper
                 null, new() { Timeout = TrafficVisibleMs, PollingInterval = 5 })).JsonValueAsync<double>();
             output.WriteLine($"topology with the demo estate, after navigation start: nodes first shown at {firstNodes:F0} ms, interactive with nodes at {interactive:F0} ms");
 
-            if (pid is { } serve && before is { } rss)
-            {
-                var after = ServeProcessMemory.ResidentMebibytes(serve);
-                output.WriteLine($"kubemate serve (pid {serve}) VmRSS: {rss:F1} MiB before, {after:F1} MiB with 5 console sessions open");
-            }
-            else
-            {
-                output.WriteLine("kubemate serve's pid was not found among this process's children: no RSS figure");
-            }
+            var after = ServeProcessMemory.ResidentMebibytes(pid);
+            output.WriteLine($"kubemate serve (pid {pid}) VmRSS: {before:F1} MiB before, {after:F1} MiB with 5 console sessions open");
 
             await WaitForDemoChainAsync(timed);
             foreach (var session in sessions)

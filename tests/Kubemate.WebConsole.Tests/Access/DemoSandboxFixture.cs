@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using Kubemate.Cluster.Connection;
 using Kubemate.WebConsole.Session;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Simulation;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Kubemate.WebConsole.Tests.Access;
 
@@ -21,21 +19,9 @@ public sealed class DemoSandboxFixture : IAsyncLifetime
     }
 
     /// <summary>A console session signed in as a demo user (alice, olivia, audrey).</summary>
-    public ConsoleSession SessionOf(string user)
-    {
-        var groups = Server.Users.Single(u => u.Name == user).Groups;
-        var claims = new List<Claim> { new(ClaimTypes.Name, user) };
-        claims.AddRange(groups.Select(g => new Claim(ConsoleSession.GroupClaim, g)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test", ClaimTypes.Name, ClaimTypes.Role));
-        return new ConsoleSession(new SignedIn(principal), Connection);
-    }
+    public ConsoleSession SessionOf(string user) => DemoUserSession.For(Server, Connection, user);
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
-
-    private sealed class SignedIn(ClaimsPrincipal principal) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(principal));
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,16 +1,10 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using static Kubemate.WebConsole.Tests.Localization.ConsoleResources;
 
 namespace Kubemate.WebConsole.Tests.Localization;
 
 public sealed partial class ResourceCompletenessTests
 {
-    private static readonly string ConsoleSource = Path.Combine(RepoPaths.Root, "src", "Kubemate.WebConsole");
-
-    private static Dictionary<string, string> Strings(string file) =>
-        XDocument.Load(Path.Combine(ConsoleSource, "Resources", file)).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
-
     [Fact]
     public void Every_english_string_has_a_chinese_translation_and_no_more()
     {
@@ -45,11 +39,6 @@ public sealed partial class ResourceCompletenessTests
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(english.Keys));
     }
-
-    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"(?:\bT|\btext)\[""([A-Za-z]+)""[\],]")]
     private static partial Regex LiteralKey();

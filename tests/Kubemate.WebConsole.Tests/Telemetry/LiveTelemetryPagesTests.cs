@@ -1,7 +1,5 @@
 using Bunit;
-using Kubemate.WebConsole.Access;
 using Kubemate.WebConsole.Pages;
-using Kubemate.WebConsole.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,12 +13,7 @@ public sealed class LiveTelemetryPagesTests(TrafficSandboxFixture sandbox) : Con
 
     private void SignIn(string user)
     {
-        var session = sandbox.SessionOf(user);
-        Bunit.Services.AddSingleton(session);
-        Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
-        Bunit.Services.AddSingleton(TimeProvider.System);
-        Bunit.Services.AddSingleton(sandbox.Telemetry);
-        Bunit.Services.AddSingleton<SharedTelemetryReads>();
+        AddTelemetryPageServices(sandbox.SessionOf(user), sandbox.Telemetry);
     }
 
     [Fact]

@@ -1,12 +1,8 @@
 using Bunit;
-using Kubemate.WebConsole.Access;
 using Kubemate.WebConsole.Pages;
-using Kubemate.WebConsole.Session;
 using Kubemate.WebConsole.Tests.Access;
-using Kubemate.WebConsole.Telemetry;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Prometheus;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Kubemate.WebConsole.Tests.Telemetry;
 
@@ -21,12 +17,7 @@ public sealed class TelemetryPagesTests(DemoSandboxFixture sandbox) : ConsoleTes
 
     private void SignIn(string user)
     {
-        var session = sandbox.SessionOf(user);
-        Bunit.Services.AddSingleton(session);
-        Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
-        Bunit.Services.AddSingleton(TimeProvider.System);
-        Bunit.Services.AddSingleton(new TelemetryService(new PrometheusBackend(new HttpClient(), new PrometheusOptions(new Uri($"http://127.0.0.1:{ClosedPort()}")))));
-        Bunit.Services.AddSingleton<SharedTelemetryReads>();
+        AddTelemetryPageServices(sandbox.SessionOf(user), new TelemetryService(new PrometheusBackend(new HttpClient(), new PrometheusOptions(new Uri($"http://127.0.0.1:{ClosedPort()}")))));
     }
 
     private static int ClosedPort()

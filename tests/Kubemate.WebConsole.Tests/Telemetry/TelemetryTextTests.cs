@@ -1,16 +1,10 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
+using static Kubemate.WebConsole.Tests.Localization.ConsoleResources;
 
 namespace Kubemate.WebConsole.Tests.Telemetry;
 
 public sealed partial class TelemetryTextTests
 {
-    private static readonly string ConsoleSource = Path.Combine(RepoPaths.Root, "src", "Kubemate.WebConsole");
-
-    private static Dictionary<string, string> Strings(string file) =>
-        XDocument.Load(Path.Combine(ConsoleSource, "Resources", file)).Root!.Elements("data")
-            .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
-
     private static IEnumerable<string> TelemetrySources() =>
         Directory.EnumerateFiles(Path.Combine(ConsoleSource, "Telemetry"), "*.*", SearchOption.AllDirectories)
             .Concat(new[] { "Topology.razor", "WorkloadDashboard.razor", "Overview.razor" }.Select(p => Path.Combine(ConsoleSource, "Pages", p)))
@@ -38,11 +32,6 @@ public sealed partial class TelemetryTextTests
         Assert.NotEmpty(used);
         Assert.Empty(used.Except(english.Keys));
     }
-
-    private static HashSet<string> Placeholders(string text) => Placeholder().Matches(text).Select(m => m.Value).ToHashSet();
-
-    [GeneratedRegex(@"\{\d+\}")]
-    private static partial Regex Placeholder();
 
     // L["Key"] in the components, and the keys the helpers return ("HealthFailing", "UnavailableTimeoutHint"…).
     [GeneratedRegex(@"(?:\bL\[""([A-Za-z0-9]+)""[\],]|(?<!cref=)""((?:Health|Unavailable|Identity)[A-Z][A-Za-z]+)"")")]

@@ -1,5 +1,4 @@
 using Bunit;
-using Kubemate.WebConsole.Access;
 using Kubemate.WebConsole.Pages;
 using Kubemate.WebConsole.Telemetry;
 using Kubemate.WebConsole.Telemetry.Graph;
@@ -15,12 +14,7 @@ public sealed class TopologyPageTests(TrafficSandboxFixture sandbox) : ConsoleTe
 
     private IRenderedComponent<Topology> RenderAsAlice()
     {
-        var session = sandbox.SessionOf("alice");
-        Bunit.Services.AddSingleton(session);
-        Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
-        Bunit.Services.AddSingleton(TimeProvider.System);
-        Bunit.Services.AddSingleton(sandbox.Telemetry);
-        Bunit.Services.AddSingleton<SharedTelemetryReads>();
+        AddTelemetryPageServices(sandbox.SessionOf("alice"), sandbox.Telemetry);
         Bunit.Services.AddScoped<TopologyPositions>();
         var page = Render<Topology>();
         page.WaitForElement("[data-node-id='orders/deployment/orders']", Patience);

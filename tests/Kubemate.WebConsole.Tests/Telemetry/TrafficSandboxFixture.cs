@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.WebConsole.Session;
@@ -7,7 +6,6 @@ using Kubemate.Sandbox.Simulation;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Inventory;
-using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Kubemate.WebConsole.Tests.Telemetry;
 
@@ -52,14 +50,7 @@ public sealed class TrafficSandboxFixture : IAsyncLifetime
         }, "the embedded store seeing calls between the demo workloads", TimeSpan.FromSeconds(120));
     }
 
-    public ConsoleSession SessionOf(string user)
-    {
-        var groups = _server!.Users.Single(u => u.Name == user).Groups;
-        var claims = new List<Claim> { new(ClaimTypes.Name, user) };
-        claims.AddRange(groups.Select(g => new Claim(ConsoleSession.GroupClaim, g)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test", ClaimTypes.Name, ClaimTypes.Role));
-        return new ConsoleSession(new SignedIn(principal), Connection);
-    }
+    public ConsoleSession SessionOf(string user) => DemoUserSession.For(_server!, Connection, user);
 
     public async Task DisposeAsync()
     {
@@ -73,10 +64,5 @@ public sealed class TrafficSandboxFixture : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
-    }
-
-    private sealed class SignedIn(ClaimsPrincipal principal) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(principal));
     }
 }
