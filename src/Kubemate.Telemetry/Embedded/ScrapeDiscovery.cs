@@ -35,10 +35,10 @@ public static class ScrapeDiscovery
                 targets.Add(new ScrapeTarget($"{ProxyJob}/{ns}/{name}", ns, name, port, "metrics", ProxyJobLabels(ns, name, labels, PodIp(pod) + ":" + port)));
             }
             else if (labels.GetValueOrDefault("app.kubernetes.io/name") == "traefik"
-                && containers.SelectMany(c => c.Ports).FirstOrDefault(p => p.Name == "metrics" || p.Number == "9100") is { } metrics)
+                && containers.SelectMany(c => c.Ports).Where(p => p.Name == "metrics" || p.Number == "9100").Select(p => p.Number).FirstOrDefault() is { } metricsPort)
             {
-                var targetLabels = LabelSet.Of(("job", TraefikJob), ("instance", PodIp(pod) + ":" + metrics.Number), ("namespace", ns), ("pod", name));
-                targets.Add(new ScrapeTarget($"{TraefikJob}/{ns}/{name}", ns, name, metrics.Number, "metrics", targetLabels));
+                var targetLabels = LabelSet.Of(("job", TraefikJob), ("instance", PodIp(pod) + ":" + metricsPort), ("namespace", ns), ("pod", name));
+                targets.Add(new ScrapeTarget($"{TraefikJob}/{ns}/{name}", ns, name, metricsPort, "metrics", targetLabels));
             }
         }
         return targets;

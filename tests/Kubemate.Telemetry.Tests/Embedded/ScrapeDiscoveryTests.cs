@@ -48,6 +48,14 @@ public class ScrapeDiscoveryTests
     }
 
     [Fact]
+    public void A_traefik_pod_without_a_metrics_port_is_not_scraped()
+    {
+        var pods = new JsonArray(Pod("traefik-1", "Running", new JsonObject { ["app.kubernetes.io/name"] = "traefik" }, ("traefik", "web", 8000)));
+
+        Assert.Empty(ScrapeDiscovery.Targets(pods));
+    }
+
+    [Fact]
     public void Labels_targets_as_the_charts_relabelling_does()
     {
         var labels = ScrapeDiscovery.ProxyJobLabels("shop", "web-1",
