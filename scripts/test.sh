@@ -31,11 +31,17 @@ dotnet build Kubemate.slnx -c Release -nologo -v quiet
 
 log=$(mktemp)
 status=0
-dotnet test Kubemate.slnx -c Release --no-build -nologo -v quiet 2>&1 | tee "$log" || status=$?
+# The minimal console logger prints each failed test's message and stack; quiet alone prints only its name.
+dotnet test Kubemate.slnx -c Release --no-build -nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log" || status=$?
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+# Repeat the failures at the end, where a truncated CI log still shows them.
+if [ "$failed" -ne 0 ]; then
+  echo "---- failed tests ----"
+  awk '/^  Failed /{n=40} n>0{print; n--}' "$log"
+fi
 rm -f "$log"
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then

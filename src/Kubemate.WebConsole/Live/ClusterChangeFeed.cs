@@ -36,7 +36,7 @@ public sealed class ClusterChangeFeed(ClusterConnection connection, TimeProvider
         {
             await StartAsync(cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The page shows its own read error; the watches are tried again on the next subscription.
             logger.LogWarning(error, "console change feed could not start its watches");

@@ -24,10 +24,22 @@ public sealed class SharedTelemetryReads(TelemetryService telemetry, TimeProvide
     public Task<TelemetryResult<IReadOnlyList<WorkloadStat>>> WorkloadsAsync(TelemetryWindow window, CancellationToken cancellationToken) =>
         ShareAsync($"workloads/{window.Name}", () => telemetry.WorkloadsAsync(null, window, CancellationToken.None), cancellationToken);
 
+    /// <summary>One workload's dashboard: several people watching the same service during an incident cost one read.</summary>
+    public Task<TelemetryResult<WorkloadDetail>> WorkloadAsync(WorkloadRef workload, TelemetryWindow window, bool series, CancellationToken cancellationToken) =>
+        ShareAsync($"workload/{workload.Namespace}/{workload.Kind}/{workload.Name}/{window.Name}/{(series ? "series" : "now")}",
+            () => telemetry.WorkloadAsync(workload, window, series, CancellationToken.None), cancellationToken);
+
+    /// <summary>How many answers are held (for tests: stale ones are swept, so per-workload reads do not pile up).</summary>
+    internal int Held => _reads.Count;
+
     private async Task<T> ShareAsync<T>(string key, Func<Task<T>> read, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         Lazy<Read> Start(string _) => new(() => new Read(now, read()));
+        if (!_reads.ContainsKey(key))
+        {
+            Sweep(now);
+        }
         var entry = _reads.GetOrAdd(key, Start);
         var shared = entry.Value;
         if (now - shared.At > Freshness || shared.Task.IsFaulted || shared.Task.IsCanceled)
@@ -38,6 +50,18 @@ public sealed class SharedTelemetryReads(TelemetryService telemetry, TimeProvide
         }
         // The read runs for everyone, so one page leaving must not cancel it: only this caller stops waiting.
         return await ((Task<T>)entry.Value.Task).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Drops answers no page could still take (older than the freshness and finished); runs when a new key comes.</summary>
+    private void Sweep(DateTimeOffset now)
+    {
+        foreach (var (key, entry) in _reads)
+        {
+            if (entry.IsValueCreated && entry.Value.Task.IsCompleted && now - entry.Value.At > Freshness)
+            {
+                _reads.TryRemove(new KeyValuePair<string, Lazy<Read>>(key, entry));
+            }
+        }
     }
 
     private sealed record Read(DateTimeOffset At, Task Task);

@@ -2,7 +2,8 @@ namespace Kubemate.WebConsole.Telemetry;
 
 /// <summary>
 /// Re-reads telemetry on the server every scrape interval while a page is open: a <see cref="PeriodicTimer"/> on the
-/// circuit, so the browser never polls. Disposing it stops the loop.
+/// circuit, so the browser never polls. A refresh that fails does not end the loop (the next tick tries again; the
+/// page shows its own error meanwhile). Disposing it stops the loop.
 /// </summary>
 public sealed class TelemetryRefresh : IAsyncDisposable
 {
@@ -10,10 +11,13 @@ public sealed class TelemetryRefresh : IAsyncDisposable
     public static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(10);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly Action<Exception>? _failed;
     private readonly Task _loop;
 
-    public TelemetryRefresh(Func<CancellationToken, Task> refresh, TimeSpan? interval = null, TimeProvider? time = null)
+    public TelemetryRefresh(Func<CancellationToken, Task> refresh, TimeSpan? interval = null, TimeProvider? time = null,
+        Action<Exception>? failed = null)
     {
+        _failed = failed;
         _loop = RunAsync(refresh, new PeriodicTimer(interval ?? ScrapeInterval, time ?? TimeProvider.System));
     }
 
@@ -25,7 +29,15 @@ public sealed class TelemetryRefresh : IAsyncDisposable
             {
                 while (await timer.WaitForNextTickAsync(_stop.Token))
                 {
-                    await refresh(_stop.Token);
+                    try
+                    {
+                        await refresh(_stop.Token);
+                    }
+                    catch (Exception error) when (!_stop.IsCancellationRequested)
+                    {
+                        // A timed-out read or a lost circuit is one missed refresh, not the end of live updates.
+                        _failed?.Invoke(error);
+                    }
                 }
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)

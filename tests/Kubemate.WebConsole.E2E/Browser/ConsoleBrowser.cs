@@ -10,6 +10,12 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a click, a fill or a wait for an element may take (Playwright's default is 30 s). The tests share two
+    /// cores with the other test projects in CI, where the console answers several times slower than on a quiet machine.
+    /// </summary>
+    public static readonly TimeSpan ActionTimeout = TimeSpan.FromSeconds(60);
+
     private static readonly string[] Arguments =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
@@ -51,6 +57,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
+        context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
         var page = await context.NewPageAsync();
         return new ConsolePage(context, page);
     }

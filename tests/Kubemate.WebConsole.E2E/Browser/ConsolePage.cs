@@ -48,13 +48,26 @@ public sealed class ConsolePage : IAsyncDisposable
     public async Task SignInAsync(string user, string password, string returnPath = "/namespaces")
     {
         await Page.GotoAsync(returnPath);
-        await Page.WaitForURLAsync("**/account/signin**");
+        await WaitForAddressAsync(url => url.AbsolutePath == "/account/signin", "the sign-in page");
         await Page.FillAsync("[data-testid=username]", user);
         await Page.FillAsync("[data-testid=password]", password);
         await Page.ClickAsync("[data-testid=signin-submit]");
         // Back where the user wanted to go: the sign-in carried the return URL through.
-        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == returnPath);
+        await WaitForAddressAsync(url => url.PathAndQuery == returnPath, returnPath);
         await WaitForCircuitAsync();
+    }
+
+    /// <summary>
+    /// Waits until the tab's address satisfies <paramref name="arrived"/>, then for the document to have loaded.
+    /// Not <c>WaitForURLAsync</c>: it checks the address and then starts listening, so a client-side navigation
+    /// (Blazor's <c>NavigateTo</c>, a pushState) landing between the two is missed and the wait runs out although
+    /// the tab is already there. Polling the address cannot miss it.
+    /// </summary>
+    public async Task WaitForAddressAsync(Func<Uri, bool> arrived, string what, TimeSpan? timeout = null)
+    {
+        await Eventually.True(() => Task.FromResult(arrived(new Uri(Page.Url))), $"the tab to be at {what} (it is at {Page.Url})",
+            timeout ?? ConsoleBrowser.ActionTimeout);
+        await Page.WaitForLoadStateAsync();
     }
 
     /// <summary>Waits until Blazor has connected, so clicks reach the server.</summary>

@@ -1,5 +1,5 @@
-using Kubemate.WebConsole.E2E.Browser;
 using System.Text.Json.Nodes;
+using Kubemate.WebConsole.E2E.Browser;
 using Microsoft.Playwright;
 
 namespace Kubemate.WebConsole.E2E.Pages;
@@ -74,7 +74,8 @@ public sealed class ConsolePageTests(ConsoleFixture console)
         var panel = page.Locator("[data-testid=gitops-export]");
         await panel.WaitForAsync();
         Assert.Equal("cluster_namespace.core_data.yaml", await panel.GetAttributeAsync("data-file"));
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=gitops-download]"));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=gitops-download]"),
+            new() { Timeout = 2 * (float)ConsoleBrowser.ActionTimeout.TotalMilliseconds });
         Assert.Equal("cluster_namespace.core_data.yaml", download.SuggestedFilename);
         var yaml = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.Contains("kind: Namespace", yaml);
@@ -211,7 +212,7 @@ public sealed class ConsolePageTests(ConsoleFixture console)
         await using var tab = await console.OpenAsync();
         var page = tab.Page;
         await page.GotoAsync("/namespaces");
-        await page.WaitForURLAsync("**/account/signin**");
+        await tab.WaitForAddressAsync(url => url.AbsolutePath == "/account/signin", "the sign-in page");
         await tab.ScreenshotAsync("signin-en");
 
         await page.FillAsync("[data-testid=username]", "alice");

@@ -24,9 +24,7 @@ public sealed class TelemetryPageTests(ConsoleFixture console, ITestOutputHelper
         // The gateway entry is the one node drawn as a square.
         Assert.Equal(1, await page.Locator("[data-testid=topology-node]:has(rect)").CountAsync());
 
-        await page.Locator($"[data-testid=topology-node][data-node-id='{OrdersId}']").ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.Equals(OrdersDashboard, StringComparison.OrdinalIgnoreCase),
-            new() { Timeout = TrafficVisibleMs });
+        await DemoTopology.ClickThroughAsync(tab, OrdersId, OrdersDashboard);
         await page.Locator("[data-testid=dashboard-title]", new() { HasText = "orders/orders" }).WaitForAsync();
 
         await Eventually.True(async () =>

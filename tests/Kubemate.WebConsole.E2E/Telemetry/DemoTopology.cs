@@ -26,6 +26,13 @@ public static class DemoTopology
         await page.Locator("[data-testid=topology-node]:has(rect)").WaitForAsync(new() { Timeout = TrafficVisibleMs });
     }
 
+    /// <summary>Clicks a workload node and waits until the tab is on its dashboard.</summary>
+    public static async Task ClickThroughAsync(ConsolePage tab, string nodeId, string dashboardPath)
+    {
+        await tab.Page.Locator($"[data-testid=topology-node][data-node-id='{nodeId}']").ClickAsync();
+        await tab.WaitForAddressAsync(url => url.AbsolutePath.Equals(dashboardPath, StringComparison.OrdinalIgnoreCase), dashboardPath, TrafficVisible);
+    }
+
     /// <summary>A tab signed in as alice on the topology, with the chain drawn.</summary>
     public static async Task<ConsolePage> OpenAsAliceAsync(ConsoleFixture console)
     {

@@ -70,4 +70,22 @@ public sealed class OverviewModelTests
 
         Assert.Equal(stopped, Volatile.Read(ref ticks));
     }
+
+    [Fact]
+    public async Task A_refresh_that_throws_is_reported_and_the_next_tick_still_runs()
+    {
+        var ticks = 0;
+        var failures = new List<Exception>();
+        await using var refresh = new TelemetryRefresh(_ =>
+        {
+            // The first refresh times out the way HttpClient does: a cancellation nobody asked for.
+            return Interlocked.Increment(ref ticks) == 1 ? Task.FromException(new TaskCanceledException("the read timed out")) : Task.CompletedTask;
+        }, TimeSpan.FromMilliseconds(20), failed: error => { lock (failures) { failures.Add(error); } });
+
+        await Eventually.True(() => Task.FromResult(Volatile.Read(ref ticks) >= 3), "refreshes after the failed one");
+        lock (failures)
+        {
+            Assert.IsType<TaskCanceledException>(Assert.Single(failures));
+        }
+    }
 }

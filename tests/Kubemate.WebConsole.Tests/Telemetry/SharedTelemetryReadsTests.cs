@@ -68,6 +68,38 @@ public sealed class SharedTelemetryReadsTests
         Assert.Equal(UnavailableReason.NoData, answer.Unavailable!.Reason);
     }
 
+    [Fact]
+    public async Task Two_people_on_one_dashboard_share_its_read_and_other_workloads_or_windows_are_read_apart()
+    {
+        var orders = new WorkloadRef("orders", "deployment", "orders");
+        var first = await _shared.WorkloadAsync(orders, TelemetryWindow.OneMinute, series: true, CancellationToken.None);
+        var once = _backend.Queries;
+
+        var second = await _shared.WorkloadAsync(orders, TelemetryWindow.OneMinute, series: true, CancellationToken.None);
+        Assert.Same(first, second);
+        Assert.Equal(once, _backend.Queries);
+
+        await _shared.WorkloadAsync(new WorkloadRef("orders", "deployment", "inventory"), TelemetryWindow.OneMinute, series: true, CancellationToken.None);
+        await _shared.WorkloadAsync(orders, FiveMinutes, series: true, CancellationToken.None);
+        Assert.True(once > 0);
+        Assert.Equal(3 * once, _backend.Queries);
+    }
+
+    [Fact]
+    public async Task Answers_nobody_can_take_any_more_are_swept_when_a_new_question_comes()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await _shared.WorkloadAsync(new WorkloadRef("orders", "deployment", $"w{i}"), TelemetryWindow.OneMinute, series: false, CancellationToken.None);
+        }
+        Assert.Equal(20, _shared.Held);
+        _clock.Advance(SharedTelemetryReads.Freshness + TimeSpan.FromSeconds(1));
+
+        await _shared.WorkloadAsync(new WorkloadRef("orders", "deployment", "new"), TelemetryWindow.OneMinute, series: false, CancellationToken.None);
+
+        Assert.Equal(1, _shared.Held);
+    }
+
     /// <summary>Counts the queries that reach the store; can hold them until released.</summary>
     private sealed class CountingBackend(ITelemetryBackend inner) : ITelemetryBackend
     {

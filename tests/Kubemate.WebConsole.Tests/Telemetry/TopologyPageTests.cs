@@ -2,6 +2,7 @@ using Bunit;
 using Kubemate.WebConsole.Pages;
 using Kubemate.WebConsole.Telemetry;
 using Kubemate.WebConsole.Telemetry.Graph;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Kubemate.WebConsole.Tests.Telemetry;
@@ -12,10 +13,13 @@ public sealed class TopologyPageTests(TrafficSandboxFixture sandbox) : ConsoleTe
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private IRenderedComponent<Topology> RenderAsAlice()
+    private NavigationManager Navigation => Bunit.Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<Topology> RenderAsAlice(string address = "/topology")
     {
         AddTelemetryPageServices(sandbox.SessionOf("alice"), sandbox.Telemetry);
         Bunit.Services.AddScoped<TopologyPositions>();
+        Navigation.NavigateTo(address);
         var page = Render<Topology>();
         page.WaitForElement("[data-node-id='orders/deployment/orders']", Patience);
         return page;
@@ -46,5 +50,21 @@ public sealed class TopologyPageTests(TrafficSandboxFixture sandbox) : ConsoleTe
         page.WaitForAssertion(() => Assert.All(page.FindAll("[data-testid='topology-node']"), n =>
             Assert.True(n.GetAttribute("data-node-id")!.StartsWith("orders/", StringComparison.Ordinal) || n.GetAttribute("data-node-id") == "unmeshed")), Patience);
         Assert.NotEmpty(page.FindAll("[data-node-id='orders/deployment/orders']"));
+        Assert.Equal("http://localhost/topology?namespace=orders", Navigation.Uri);
+    }
+
+    [Fact]
+    public void The_filter_is_kept_in_the_address_so_a_reload_or_a_link_shows_the_same_graph()
+    {
+        var page = RenderAsAlice("/topology?namespace=orders");
+
+        page.Find("input[data-testid='topology-search']").Input("invent ");
+
+        Assert.Equal("http://localhost/topology?namespace=orders&search=invent", Navigation.Uri);
+        Assert.Equal("true", page.Find("[data-node-id='orders/deployment/inventory']").GetAttribute("data-match"));
+
+        page.Find("input[data-testid='topology-search']").Input("");
+
+        Assert.Equal("http://localhost/topology?namespace=orders", Navigation.Uri);
     }
 }
