@@ -47,12 +47,27 @@ internal sealed class Chromium : IAsyncDisposable
         var page = await context.NewPageAsync();
         var tab = new ConsoleTab(context, page);
         await page.GotoAsync(path);
-        await page.WaitForURLAsync("**/account/signin**");
+        await WaitForAddressAsync(page, url => url.AbsolutePath == "/account/signin");
         await page.FillAsync("[data-testid=username]", user);
         await page.FillAsync("[data-testid=password]", password);
         await page.ClickAsync("[data-testid=signin-submit]");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path);
+        await WaitForAddressAsync(page, url => url.AbsolutePath == path);
         return tab;
+    }
+
+    /// <summary>Polls the address: WaitForURLAsync can miss a navigation landing between its check and its listener.</summary>
+    private static async Task WaitForAddressAsync(IPage page, Func<Uri, bool> arrived)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!arrived(new Uri(page.Url)))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the browser stayed at {page.Url}");
+            }
+            await Task.Delay(50);
+        }
+        await page.WaitForLoadStateAsync();
     }
 
     public async ValueTask DisposeAsync()

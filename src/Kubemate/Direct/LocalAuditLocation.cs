@@ -1,3 +1,5 @@
+using Kubemate.Audit;
+
 namespace Kubemate.Direct;
 
 /// <summary>
@@ -10,8 +12,7 @@ public sealed record LocalAuditLocation(string? PostgresConnectionString, string
     {
         if (!string.IsNullOrWhiteSpace(flag))
         {
-            // A connection string is a list of key=value pairs ("Host=db;Database=audit"); a path has no '=' before a ';'.
-            return IsConnectionString(flag) ? new LocalAuditLocation(flag, "") : new LocalAuditLocation(null, Path.GetFullPath(flag));
+            return AuditConnectionStrings.IsPostgres(flag) ? new LocalAuditLocation(flag, "") : new LocalAuditLocation(null, Path.GetFullPath(flag));
         }
         var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         if (string.IsNullOrEmpty(dataHome))
@@ -21,10 +22,6 @@ public sealed record LocalAuditLocation(string? PostgresConnectionString, string
         return new LocalAuditLocation(null, Path.Combine(dataHome, "kubemate", "audit.db"));
     }
 
-    public static bool IsConnectionString(string text) =>
-        text.Contains('=') && (text.Contains(';') || text.StartsWith("Host=", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>For messages: the file, or the PostgreSQL host without the password.</summary>
-    public override string ToString() => PostgresConnectionString is null ? SqlitePath : "PostgreSQL " + string.Join(';',
-        PostgresConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.TrimStart().StartsWith("Password", StringComparison.OrdinalIgnoreCase)));
+    public override string ToString() => PostgresConnectionString is null ? SqlitePath : AuditConnectionStrings.Redacted(PostgresConnectionString);
 }
