@@ -77,13 +77,30 @@ export function reset(id) {
     }
 }
 
-export function exportSvg(id, fileName) {
+// Export buttons (data-topology-export="svg|png") are handled here, once per page, so the download begins inside the
+// user's click; a disabled button receives no clicks.
+document.addEventListener('click', e => {
+    const button = e.target.closest?.('[data-topology-export]');
+    if (!button) {
+        return;
+    }
+    const exporter = button.dataset.topologyExport === 'png' ? exportPng : exportSvg;
+    exporter(button.dataset.topology, button.dataset.fileName);
+});
+
+function exportSvg(id, fileName) {
     const svg = document.getElementById(id);
+    if (!svg) {
+        return;
+    }
     download(new Blob([serialize(svg)], { type: 'image/svg+xml' }), fileName);
 }
 
-export function exportPng(id, fileName) {
+function exportPng(id, fileName) {
     const svg = document.getElementById(id);
+    if (!svg) {
+        return;
+    }
     const box = svg.viewBox.baseVal;
     const image = new Image();
     const url = URL.createObjectURL(new Blob([serialize(svg)], { type: 'image/svg+xml' }));
