@@ -1,26 +1,36 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Kubemate.Cluster.Caching;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
 using Kubemate.Telemetry.Exposition;
 
 namespace Kubemate.Telemetry.Embedded;
 
 /// <summary>
-/// The embedded store's scrape loop: every interval it lists pods through the Kubernetes API, keeps the targets the
+/// The embedded store's scrape loop: every interval it takes the pods from a watch of the Kubernetes API (one list at
+/// the start, then changes only, instead of listing every pod of the cluster every interval), keeps the targets the
 /// linkerd-proxy job would keep (and Traefik's), scrapes each through the API server's pod proxy and appends the
 /// samples. A failed scrape records <c>up</c> 0 and the error; it never stops the loop.
 /// </summary>
 public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedStoreOptions options, TimeProvider? clock = null) : IAsyncDisposable
 {
+    private static readonly ResourceType PodType = new("", "v1", "Pod", "pods", Namespaced: true);
+
     private readonly TimeProvider time = clock ?? TimeProvider.System;
     private readonly ConcurrentDictionary<string, ScrapeHealth> health = new();
     private readonly CancellationTokenSource stopping = new();
+    private readonly SemaphoreSlim watchStarting = new(1, 1);
+    private WatchCache? pods;
     private Task? loop;
 
     public string LinkerdNamespace { get; init; } = "linkerd";
 
     /// <summary>The latest scrape outcome per target.</summary>
     public IReadOnlyCollection<ScrapeHealth> Health => health.Values.ToList();
+
+    /// <summary>How many times the pods were listed in full (for tests: once, then only watched).</summary>
+    internal int PodLists => Volatile.Read(ref pods)?.ListCount ?? 0;
 
     public void Start() => loop ??= Task.Run(() => RunAsync(stopping.Token));
 
@@ -30,8 +40,7 @@ public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedSt
         IReadOnlyList<ScrapeTarget> targets;
         try
         {
-            var pods = await api.SendAsync(HttpMethod.Get, "api/v1/pods", null, null, cancellationToken).ConfigureAwait(false);
-            targets = ScrapeDiscovery.Targets(pods["items"] as JsonArray ?? [], LinkerdNamespace);
+            targets = ScrapeDiscovery.Targets(await PodsAsync(cancellationToken).ConfigureAwait(false), LinkerdNamespace);
         }
         catch (Exception error) when (error is ClusterApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException
             && !cancellationToken.IsCancellationRequested)
@@ -47,6 +56,41 @@ public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedSt
         await Parallel.ForEachAsync(targets, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (target, token) => await ScrapeAsync(target, token).ConfigureAwait(false)).ConfigureAwait(false);
         store.Prune();
+    }
+
+    /// <summary>
+    /// The pods as the watch last saw them. The first call lists (a refusal such as 403 surfaces here and is tried
+    /// again next round); afterwards the watch resumes and relists by itself after errors.
+    /// </summary>
+    private async Task<IReadOnlyCollection<JsonObject>> PodsAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref pods) is { } started)
+        {
+            return started.Items;
+        }
+        await watchStarting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (pods is null)
+            {
+                var cache = new WatchCache(api, PodType);
+                try
+                {
+                    await cache.StartAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await cache.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+                Volatile.Write(ref pods, cache);
+            }
+            return pods.Items;
+        }
+        finally
+        {
+            watchStarting.Release();
+        }
     }
 
     private async Task ScrapeAsync(ScrapeTarget target, CancellationToken cancellationToken)
@@ -117,6 +161,11 @@ public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedSt
         {
             await loop.ConfigureAwait(false);
         }
+        if (pods is not null)
+        {
+            await pods.DisposeAsync().ConfigureAwait(false);
+        }
         stopping.Dispose();
+        watchStarting.Dispose();
     }
 }

@@ -14,7 +14,7 @@ public static class ScrapeDiscovery
     public const string ProxyJob = "linkerd-proxy";
     public const string TraefikJob = "traefik";
 
-    public static IReadOnlyList<ScrapeTarget> Targets(JsonArray pods, string linkerdNamespace = "linkerd", string proxyContainer = "linkerd-proxy")
+    public static IReadOnlyList<ScrapeTarget> Targets(IEnumerable<JsonNode?> pods, string linkerdNamespace = "linkerd", string proxyContainer = "linkerd-proxy")
     {
         var targets = new List<ScrapeTarget>();
         foreach (var pod in pods.OfType<JsonObject>())

@@ -50,7 +50,7 @@ public sealed class TopologyPageTests(TrafficSandboxFixture sandbox) : ConsoleTe
         page.WaitForAssertion(() => Assert.All(page.FindAll("[data-testid='topology-node']"), n =>
             Assert.True(n.GetAttribute("data-node-id")!.StartsWith("orders/", StringComparison.Ordinal) || n.GetAttribute("data-node-id") == "unmeshed")), Patience);
         Assert.NotEmpty(page.FindAll("[data-node-id='orders/deployment/orders']"));
-        Assert.Equal("http://localhost/topology?namespace=orders", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal("http://localhost/topology?namespace=orders", Navigation.Uri), Patience);
     }
 
     [Fact]
@@ -58,13 +58,14 @@ public sealed class TopologyPageTests(TrafficSandboxFixture sandbox) : ConsoleTe
     {
         var page = RenderAsAlice("/topology?namespace=orders");
 
+        // The text field hands its value over asynchronously: wait for it rather than assume one render.
         page.Find("input[data-testid='topology-search']").Input("invent ");
 
-        Assert.Equal("http://localhost/topology?namespace=orders&search=invent", Navigation.Uri);
-        Assert.Equal("true", page.Find("[data-node-id='orders/deployment/inventory']").GetAttribute("data-match"));
+        page.WaitForAssertion(() => Assert.Equal("http://localhost/topology?namespace=orders&search=invent", Navigation.Uri), Patience);
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-node-id='orders/deployment/inventory']").GetAttribute("data-match")), Patience);
 
         page.Find("input[data-testid='topology-search']").Input("");
 
-        Assert.Equal("http://localhost/topology?namespace=orders", Navigation.Uri);
+        page.WaitForAssertion(() => Assert.Equal("http://localhost/topology?namespace=orders", Navigation.Uri), Patience);
     }
 }
