@@ -93,6 +93,14 @@ public sealed class ConsolePage : IAsyncDisposable
         }, "the page reloaded with a live circuit");
     }
 
+    /// <summary>
+    /// Clicks something that downloads a file and returns the download. The wait for the file is longer than a click may
+    /// take, so a click that cannot happen fails with Playwright's reason rather than "no download".
+    /// </summary>
+    public Task<IDownload> ClickAndDownloadAsync(string selector) =>
+        Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync(selector),
+            new() { Timeout = 2 * (float)ConsoleBrowser.ActionTimeout.TotalMilliseconds });
+
     public async Task GotoAsync(string path)
     {
         await Page.GotoAsync(path);

@@ -74,8 +74,7 @@ public sealed class ConsolePageTests(ConsoleFixture console)
         var panel = page.Locator("[data-testid=gitops-export]");
         await panel.WaitForAsync();
         Assert.Equal("cluster_namespace.core_data.yaml", await panel.GetAttributeAsync("data-file"));
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=gitops-download]"),
-            new() { Timeout = 2 * (float)ConsoleBrowser.ActionTimeout.TotalMilliseconds });
+        var download = await tab.ClickAndDownloadAsync("[data-testid=gitops-download]");
         Assert.Equal("cluster_namespace.core_data.yaml", download.SuggestedFilename);
         var yaml = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.Contains("kind: Namespace", yaml);

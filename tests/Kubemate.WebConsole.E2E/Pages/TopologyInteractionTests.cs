@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kubemate.WebConsole.E2E.Browser;
 using Kubemate.WebConsole.E2E.Telemetry;
 using Microsoft.Playwright;
 
@@ -11,9 +10,6 @@ namespace Kubemate.WebConsole.E2E.Pages;
 public sealed partial class TopologyInteractionTests(ConsoleFixture console)
 {
     private const string Viewport = "#km-topology .km-topology-viewport";
-
-    /// <summary>Longer than a click may take, so a click that cannot happen fails with Playwright's reason, not "no download".</summary>
-    private static readonly PageRunAndWaitForDownloadOptions DownloadWait = new() { Timeout = 2 * (float)ConsoleBrowser.ActionTimeout.TotalMilliseconds };
 
     [Fact]
     public async Task The_graph_zooms_keeps_a_dragged_node_where_it_was_dropped_and_exports_svg_and_png()
@@ -56,14 +52,14 @@ public sealed partial class TopologyInteractionTests(ConsoleFixture console)
         Assert.Equal((droppedX, droppedY), (keptX, keptY), new PixelComparer());
 
         await page.Locator("[data-testid=export-svg]:not([disabled])").WaitForAsync();
-        var svgDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-svg]"), DownloadWait);
+        var svgDownload = await tab.ClickAndDownloadAsync("[data-testid=export-svg]");
         Assert.Equal("topology.svg", svgDownload.SuggestedFilename);
         var exported = await File.ReadAllTextAsync(await svgDownload.PathAsync());
         Assert.StartsWith("<svg", exported);
         Assert.Contains($"data-node-id=\"{DemoTopology.InventoryId}\"", exported);
         Assert.DoesNotContain("scale(", exported[..exported.IndexOf("km-topology-viewport", StringComparison.Ordinal)]);
 
-        var pngDownload = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-png]"), DownloadWait);
+        var pngDownload = await tab.ClickAndDownloadAsync("[data-testid=export-png]");
         Assert.Equal("topology.png", pngDownload.SuggestedFilename);
         var png = await File.ReadAllBytesAsync(await pngDownload.PathAsync());
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
