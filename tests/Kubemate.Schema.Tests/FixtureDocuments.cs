@@ -4,7 +4,7 @@ using Kubemate.Testing;
 
 namespace Kubemate.Schema.Tests;
 
-/// <summary>Reads the upstream fixture manifests under <c>shared/fixtures</c>.</summary>
+/// <summary>Reads the upstream fixture manifests under <c>tests/upstream/fixtures</c>.</summary>
 internal static class FixtureDocuments
 {
     public static IEnumerable<string> Files(string folder, params string[] extensions) =>

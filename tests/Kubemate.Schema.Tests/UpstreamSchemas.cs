@@ -2,7 +2,7 @@ using Kubemate.Testing;
 
 namespace Kubemate.Schema.Tests;
 
-/// <summary>The upstream CRD files under <c>shared/schemas</c> and catalogs built from them once per test run.</summary>
+/// <summary>The upstream CRD files under <c>tests/upstream/schemas</c> and catalogs built from them once per test run.</summary>
 internal static class UpstreamSchemas
 {
     // Helm templates are not YAML until rendered; the rendered copy is linkerd/rendered/install_crds.golden.
@@ -16,7 +16,7 @@ internal static class UpstreamSchemas
 
     public static SchemaCatalog All => AllCatalog.Value;
 
-    /// <summary>Every YAML file under shared/schemas that may hold CRDs (relative paths, '/'-separated).</summary>
+    /// <summary>Every YAML file under tests/upstream/schemas that may hold CRDs (relative paths, '/'-separated).</summary>
     public static IEnumerable<string> CrdFileNames() =>
         Directory.EnumerateFiles(RepoPaths.Schemas, "*", SearchOption.AllDirectories)
             .Where(file => Path.GetExtension(file) is ".yaml" or ".yml" or ".golden")

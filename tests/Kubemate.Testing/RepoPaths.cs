@@ -1,30 +1,21 @@
 namespace Kubemate.Testing;
 
-/// <summary>Finds the repository root and the <c>shared/</c> folder that lies beside it.</summary>
+/// <summary>Finds the repository root and the upstream test data vendored in it.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootPath = new(FindRoot);
 
     public static string Root => RootPath.Value;
 
-    /// <summary>The shared folder: <c>KUBEMATE_SHARED</c> if set, else <c>../shared</c> beside the repository.</summary>
-    public static string Shared
-    {
-        get
-        {
-            var fromEnvironment = Environment.GetEnvironmentVariable("KUBEMATE_SHARED");
-            var path = string.IsNullOrEmpty(fromEnvironment) ? Path.GetFullPath(Path.Combine(Root, "..", "shared")) : fromEnvironment;
-            if (!Directory.Exists(Path.Combine(path, "schemas")))
-            {
-                throw new InvalidOperationException($"shared folder with schemas/ not found at {path}; set KUBEMATE_SHARED");
-            }
-            return path;
-        }
-    }
+    /// <summary>
+    /// The upstream data the tests read (CRD schemas and fixtures), vendored in <c>tests/upstream</c> with their
+    /// SOURCES.md, so that a clone of the repository alone runs every test.
+    /// </summary>
+    public static string Upstream => Path.Combine(Root, "tests", "upstream");
 
-    public static string Schemas => Path.Combine(Shared, "schemas");
+    public static string Schemas => Path.Combine(Upstream, "schemas");
 
-    public static string Fixtures => Path.Combine(Shared, "fixtures");
+    public static string Fixtures => Path.Combine(Upstream, "fixtures");
 
     private static string FindRoot()
     {

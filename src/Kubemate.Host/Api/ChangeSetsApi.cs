@@ -5,7 +5,7 @@ using Kubemate.Host.Identity;
 using Kubemate.Host.Metrics;
 using Kubemate.Host.Previews;
 using Kubemate.Host.Problems;
-using Kubemate.Operations.Changes;
+using Kubemate.Application.Changes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -5,7 +5,7 @@ using Kubemate.Host.Caching;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
 using Kubemate.Model.Drivers;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
 using Kubemate.Host.Runs;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;

@@ -3,7 +3,7 @@ using System.Security.Claims;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Identity;
-using Kubemate.Operations;
+using Kubemate.Application;
 
 namespace Kubemate.Host.Identity;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Kubemate.Operations.Changes;
+using Kubemate.Application.Changes;
 
 namespace Kubemate.Host.Previews;
 

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Kubemate.Host.Caching;
 using Kubemate.Host.Metrics;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

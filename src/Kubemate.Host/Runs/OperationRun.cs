@@ -1,4 +1,4 @@
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.Host.Runs;
 

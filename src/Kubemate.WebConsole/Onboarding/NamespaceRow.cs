@@ -1,5 +1,5 @@
 using Kubemate.WebConsole.Access;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Onboarding;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
 using Kubemate.WebConsole.Access;
 using Kubemate.Model.Drivers;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Onboarding;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Onboarding;
 

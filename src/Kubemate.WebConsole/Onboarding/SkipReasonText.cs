@@ -1,6 +1,6 @@
 using Kubemate.WebConsole.Resources;
 using Microsoft.Extensions.Localization;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Onboarding;
 

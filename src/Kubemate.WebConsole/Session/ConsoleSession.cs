@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Identity;
-using Kubemate.Operations;
+using Kubemate.Application;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Kubemate.WebConsole.Session;

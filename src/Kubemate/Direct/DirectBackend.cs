@@ -3,9 +3,9 @@ using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.Http;
 using Kubemate.Modeling;
-using Kubemate.Operations;
-using Kubemate.Operations.Changes;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application;
+using Kubemate.Application.Changes;
+using Kubemate.Application.Onboarding;
 using Kubemate.Remote;
 
 namespace Kubemate.Direct;

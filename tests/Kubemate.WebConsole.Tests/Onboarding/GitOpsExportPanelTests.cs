@@ -1,6 +1,6 @@
 using System.Text;
 using Bunit;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 using Kubemate.WebConsole.Onboarding;
 
 namespace Kubemate.WebConsole.Tests.Onboarding;

@@ -1,7 +1,7 @@
 using Bunit;
 using Kubemate.Cluster.Apply;
 using Kubemate.WebConsole.Onboarding;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 

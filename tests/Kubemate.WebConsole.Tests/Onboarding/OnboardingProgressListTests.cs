@@ -1,7 +1,7 @@
 using Bunit;
 using Kubemate.Cluster.Apply;
 using Kubemate.WebConsole.Onboarding;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Tests.Onboarding;
 

@@ -1,6 +1,6 @@
 using Kubemate.Cluster.Apply;
 using Kubemate.WebConsole.Onboarding;
-using Kubemate.Operations.Onboarding;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Tests.Onboarding;
 

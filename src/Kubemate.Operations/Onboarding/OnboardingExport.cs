@@ -1,4 +1,0 @@
-namespace Kubemate.Operations.Onboarding;
-
-/// <summary>An onboarding exported for GitOps: the file name a repository would keep it under, and its YAML.</summary>
-public sealed record OnboardingExport(string FileName, string Yaml);
