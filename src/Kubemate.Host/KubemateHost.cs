@@ -5,12 +5,18 @@ using Kubemate.Drivers.Linkerd;
 using Kubemate.Host.Api;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
-using Kubemate.Host.Caching;
+using Kubemate.Application.Access;
+using Kubemate.Application.Caching;
+using Kubemate.Application.Namespaces;
+using Kubemate.Application.Onboarding;
 using Kubemate.Host.Health;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Metrics;
 using Kubemate.Host.Previews;
 using Kubemate.Host.Problems;
-using Kubemate.Host.Runs;
+using Kubemate.Application.Runs;
+using Kubemate.Application.Telemetry;
 using Kubemate.Host.Telemetry;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Golden;
@@ -48,6 +54,8 @@ public static class KubemateHost
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Runs still going when the host stops end with a Failed event saying so, before the audit store closes.
+        app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<OperationRegistry>().Stop());
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -111,7 +119,11 @@ public static class KubemateHost
         services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddSingleton<StatusCache>();
-        services.AddSingleton<OperationRegistry>();
+        services.AddSingleton<IOperationObserver, OperationMetricsObserver>();
+        services.AddSingleton(sp => new OperationRegistry(options.Time, sp.GetRequiredService<StatusCache>(), sp.GetRequiredService<IOperationObserver>()));
+        services.AddSingleton<AccessReviews>();
+        services.AddSingleton<NamespaceStatuses>();
+        services.AddSingleton<MeshSwitch>();
         services.AddSingleton<PreviewStore>();
         services.AddSingleton<AuditReaders>();
     }

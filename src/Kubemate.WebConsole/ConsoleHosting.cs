@@ -1,4 +1,3 @@
-using Kubemate.WebConsole.Access;
 using Kubemate.WebConsole.Assets;
 using Kubemate.WebConsole.Components;
 using Kubemate.WebConsole.Live;
@@ -38,9 +37,7 @@ public static class ConsoleHosting
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ClusterChangeFeed>();
         services.AddScoped<ConsoleSession>();
-        services.AddScoped<AccessReviewer>();
         services.AddScoped<Telemetry.TopologyPositions>();
-        services.AddSingleton<Telemetry.SharedTelemetryReads>();
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Kubemate.WebConsole.Session;
 using Kubemate.WebConsole.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Components.Server;
@@ -22,11 +23,11 @@ public sealed class ConsoleHostingTests
     }
 
     [Fact]
-    public void Telemetry_reads_are_one_instance_for_every_session_and_positions_one_per_session()
+    public void Sessions_and_topology_positions_are_one_per_circuit()
     {
         var registrations = new ServiceCollection().AddKubemateConsole();
 
-        Assert.Equal(ServiceLifetime.Singleton, registrations.Single(r => r.ServiceType == typeof(SharedTelemetryReads)).Lifetime);
+        Assert.Equal(ServiceLifetime.Scoped, registrations.Single(r => r.ServiceType == typeof(ConsoleSession)).Lifetime);
         Assert.Equal(ServiceLifetime.Scoped, registrations.Single(r => r.ServiceType == typeof(TopologyPositions)).Lifetime);
     }
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Bunit;
 using Kubemate.Telemetry.Golden;
-using Kubemate.WebConsole.Access;
+using Kubemate.Application.Identity;
 using Kubemate.WebConsole.Session;
-using Kubemate.WebConsole.Telemetry;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -32,14 +31,11 @@ public abstract class ConsoleTestContext : IAsyncLifetime
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent =>
         Bunit.Render(parameters);
 
-    /// <summary>Registers what the telemetry pages need: the signed-in session, its access reviews and the shared telemetry reads.</summary>
-    protected void AddTelemetryPageServices(ConsoleSession session, TelemetryService telemetry)
+    /// <summary>Registers what the telemetry pages need: the signed-in session and the application layer's services, as the host does.</summary>
+    protected void AddTelemetryPageServices(ConsoleSession session, UserClusters clusters, TelemetryService telemetry)
     {
         Bunit.Services.AddSingleton(session);
-        Bunit.Services.AddSingleton(new AccessReviewer(session, TimeProvider.System));
-        Bunit.Services.AddSingleton(TimeProvider.System);
-        Bunit.Services.AddSingleton(telemetry);
-        Bunit.Services.AddSingleton<SharedTelemetryReads>();
+        Bunit.Services.AddApplicationServices(clusters, telemetry);
     }
 
     protected static void UseCulture(string culture)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Kubemate.Application.Identity;
 using Kubemate.Cluster.Connection;
 using Kubemate.WebConsole.Session;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -20,6 +21,7 @@ public static class OfflineSession
         using var certificate = new CertificateRequest("CN=test-ca", key, HashAlgorithmName.SHA256).CreateSelfSigned(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
         services.AddSingleton(ClusterConnection.ForEndpoint(endpoint, X509CertificateLoader.LoadCertificate(certificate.Export(X509ContentType.Cert)), "token"));
         services.AddSingleton<AuthenticationStateProvider>(new SignedOut());
+        services.AddSingleton(sp => new UserClusters(sp.GetRequiredService<ClusterConnection>(), "offline"));
         services.AddScoped<ConsoleSession>();
         return services;
     }

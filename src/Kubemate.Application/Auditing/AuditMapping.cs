@@ -92,7 +92,10 @@ internal static class AuditMapping
                 continue;
             }
             text.Append("--- ").Append(reference).Append('\n').Append("+++ ").Append(reference).Append('\n');
-            LineDiff.Append(text, diff.Before, diff.After);
+            foreach (var line in diff.Lines())
+            {
+                text.Append(line.Change).Append(line.Text).Append('\n');
+            }
         }
         return text.ToString();
     }

@@ -26,7 +26,15 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
     /// Audited as a dry run. A refusal by the cluster is audited (Denied for 403) and then thrown as
     /// <see cref="ClusterApiException"/> with the cluster's status and reason.
     /// </summary>
-    public async Task<OnboardingPlan> PlanAsync(OnboardingRequest request, CancellationToken ct = default)
+    public Task<OnboardingPlan> PlanAsync(OnboardingRequest request, CancellationToken ct = default) => PlanAsync(request, preview: true, ct);
+
+    /// <summary>
+    /// The plan a run starts from: the same dry run as <see cref="PlanAsync(OnboardingRequest, CancellationToken)"/>,
+    /// but only a refusal is audited, as the operation itself (not a dry run): the run's own record follows.
+    /// </summary>
+    public Task<OnboardingPlan> PlanRunAsync(OnboardingRequest request, CancellationToken ct = default) => PlanAsync(request, preview: false, ct);
+
+    private async Task<OnboardingPlan> PlanAsync(OnboardingRequest request, bool preview, CancellationToken ct)
     {
         var only = OnboardingPlanner.Validate(request);
         var change = InjectionChange(request, only);
@@ -41,13 +49,13 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
         }
         catch (ClusterApiException error)
         {
-            await AuditAsync(request, dryRun: true, AuditMapping.RefusalOutcome(error.StatusCode), [AuditMapping.Object(targetRef, "patch", AuditMapping.RefusalStatus(error.StatusCode), error.Message)], "").ConfigureAwait(false);
+            await AuditAsync(request, dryRun: preview, AuditMapping.RefusalOutcome(error.StatusCode), [AuditMapping.Object(targetRef, "patch", AuditMapping.RefusalStatus(error.StatusCode), error.Message)], "").ConfigureAwait(false);
             throw;
         }
         if (injection.Status == ObjectStatus.Failed)
         {
             var status = injection.StatusCode ?? HttpStatusCode.UnprocessableEntity;
-            await AuditAsync(request, dryRun: true, AuditMapping.RefusalOutcome(status), [AuditMapping.Object(targetRef, "patch", AuditMapping.Status(injection), AuditMapping.Message(injection))], "").ConfigureAwait(false);
+            await AuditAsync(request, dryRun: preview, AuditMapping.RefusalOutcome(status), [AuditMapping.Object(targetRef, "patch", AuditMapping.Status(injection), AuditMapping.Message(injection))], "").ConfigureAwait(false);
             throw new ClusterApiException(status, status.ToString(), injection.Reason ?? "the injection change was refused", []);
         }
         var (restarts, skipped) = OnboardingPlanner.Decide(snapshot, _inspector, request, only);
@@ -55,7 +63,10 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
         var objects = new List<AuditObjectChange> { AuditMapping.Object(targetRef, "patch", AuditMapping.Status(injection), injection.Reason) };
         objects.AddRange(restarts.Select(r => WorkloadRecord(request, r.Kind, r.Name, "dry-run", $"would restart: {r.MeshedPods}/{r.Pods} pods meshed")));
         objects.AddRange(skipped.Select(s => WorkloadRecord(request, s.Kind, s.Name, "skipped", $"{s.Reason}: {s.Detail}")));
-        await AuditAsync(request, dryRun: true, AuditOutcome.Allowed, objects, AuditMapping.Diff([(targetRef, diff)])).ConfigureAwait(false);
+        if (preview)
+        {
+            await AuditAsync(request, dryRun: true, AuditOutcome.Allowed, objects, AuditMapping.Diff([(targetRef, diff)])).ConfigureAwait(false);
+        }
         return new OnboardingPlan(request.Namespace, request.Enable, diff, restarts, skipped) { Workload = only?.ToString() };
     }
 

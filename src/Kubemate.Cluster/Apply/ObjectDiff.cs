@@ -4,4 +4,7 @@ namespace Kubemate.Cluster.Apply;
 public sealed record ObjectDiff(string Before, string After)
 {
     public bool IsEmpty => Before == After;
+
+    /// <summary>The change line by line (<see cref="LineDiff"/>).</summary>
+    public IReadOnlyList<DiffLine> Lines() => LineDiff.Compare(Before, After);
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text;
 using Kubemate.Audit;
+using Kubemate.Application.Access;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,7 @@
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
-using Kubemate.Host.Caching;
+using Kubemate.Application.Caching;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Metrics;
 using Kubemate.Host.Previews;

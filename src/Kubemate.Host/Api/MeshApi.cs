@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Kubemate.Audit;
 using Kubemate.Cluster.Http;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
-using Kubemate.Host.Runs;
+using Kubemate.Application.Runs;
 using Kubemate.Model.Drivers;
 using Kubemate.Model.Injection;
 using Kubemate.Application;
@@ -31,38 +32,32 @@ public static class MeshApi
         return app;
     }
 
-    private static async Task<IResult> PlanAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, IAuditStore audit, CancellationToken cancellationToken)
+    private static async Task<IResult> PlanAsync(string ns, HttpContext context, UserClusters clusters, MeshSwitch mesh, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(ns, context, clusters, withConcurrency: false, cancellationToken);
         if (request is null)
         {
             return problem!;
         }
-        var onboarding = new MeshOnboarding(clusters.For(context.User), driver, audit, Context(context, clusters));
-        return Results.Ok(await onboarding.PlanAsync(request, cancellationToken));
+        return Results.Ok(await mesh.PlanAsync(Context(context, clusters), request, cancellationToken));
     }
 
-    private static async Task<IResult> StartAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, IAuditStore audit,
-        OperationRegistry registry, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(string ns, HttpContext context, UserClusters clusters, MeshSwitch mesh, CancellationToken cancellationToken)
     {
         var (request, problem) = await ReadAsync(ns, context, clusters, withConcurrency: true, cancellationToken);
         if (request is null)
         {
             return problem!;
         }
-        var api = clusters.For(context.User);
-        var operationContext = Context(context, clusters);
+        OperationRun run;
         try
         {
-            await DryRunInjectionAsync(api, driver, request, cancellationToken);
+            run = await mesh.StartAsync(Context(context, clusters), request, cancellationToken);
         }
-        catch (ClusterApiException error) when (error.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        catch (ClusterApiException error)
         {
-            await AuditDenialAsync(audit, operationContext, request, error);
             return Problem.FromCluster(error);
         }
-        var onboarding = new MeshOnboarding(api, driver, audit, operationContext);
-        var run = registry.Start(operationContext.User.Name, ns, stop => onboarding.RunAsync(request, stop));
         var eventsUrl = $"/api/v1/operations/{run.Id}/events";
         return Results.Accepted($"/api/v1/operations/{run.Id}", new Started(run.Id, eventsUrl));
     }
@@ -105,42 +100,5 @@ public static class MeshApi
         }
         var request = new OnboardingRequest(ns, enable!.Value) { Workload = workload is null ? null : WorkloadName.Normalize(workload) };
         return (concurrency is { } n ? request with { MaxConcurrency = n } : request, null);
-    }
-
-    /// <summary>The injection switch the run will apply, sent with dryRun=All as the user: RBAC answers now.</summary>
-    private static async Task DryRunInjectionAsync(ClusterApi api, IMeshDriver driver, OnboardingRequest request, CancellationToken cancellationToken)
-    {
-        string path;
-        InjectionTarget target;
-        if (request.Workload is null)
-        {
-            target = InjectionTarget.ForNamespace(request.Namespace);
-            path = $"api/v1/namespaces/{request.Namespace}";
-        }
-        else
-        {
-            var (kind, plural, name) = WorkloadName.Parse(request.Workload);
-            target = InjectionTarget.ForWorkload(kind, name, request.Namespace);
-            path = $"apis/apps/v1/namespaces/{request.Namespace}/{plural}/{name}";
-        }
-        JsonNode patch = driver.InjectionPatch(target, request.Enable);
-        await api.SendAsync(HttpMethod.Patch, $"{path}?dryRun=All&fieldManager=kubemate&force=true", patch, ClusterApi.ApplyPatch, cancellationToken);
-    }
-
-    private static Task AuditDenialAsync(IAuditStore audit, OperationContext context, OnboardingRequest request, ClusterApiException error)
-    {
-        var (apiVersion, kind, ns, name) = request.Workload is null
-            ? ("v1", "Namespace", (string?)null, request.Namespace)
-            : ("apps/v1", WorkloadName.Parse(request.Workload).Kind, request.Namespace, WorkloadName.Parse(request.Workload).Name);
-        return audit.AppendAsync(new AuditEntry
-        {
-            User = context.User.Name,
-            Groups = context.User.Groups,
-            SourceAddress = context.SourceAddress,
-            Cluster = context.Cluster,
-            Operation = request.Enable ? "mesh-enable" : "mesh-disable",
-            Outcome = AuditOutcome.Denied,
-            Objects = [new AuditObjectChange(apiVersion, kind, ns, name, "patch", "denied", error.Message)],
-        });
     }
 }

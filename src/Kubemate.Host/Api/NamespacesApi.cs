@@ -1,11 +1,7 @@
-using System.Net;
-using System.Text.Json.Nodes;
-using Kubemate.Cluster.Http;
-using Kubemate.Host.Caching;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
-using Kubemate.Model.Drivers;
-using Kubemate.Application.Onboarding;
+using Kubemate.Application.Namespaces;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,63 +19,19 @@ public static class NamespacesApi
         return app;
     }
 
-    /// <summary>
-    /// Cluster-wide lists when the user may read them; otherwise the namespaces the user may list, each read on
-    /// its own, leaving out those whose workloads or pods Kubernetes does not let the user see.
-    /// </summary>
-    private static async Task<IResult> ListAsync(HttpContext context, UserClusters clusters, IMeshDriver driver, StatusCache cache) =>
-        Results.Ok(await cache.GetAsync(CacheKey(context, null), ct => ReadVisibleAsync(clusters.For(context.User), driver, ct)));
+    /// <summary>The namespaces whose mesh status the user may read (those Kubernetes refuses are left out here; the console lists them as denied).</summary>
+    private static async Task<IResult> ListAsync(HttpContext context, NamespaceStatuses statuses, CancellationToken cancellationToken) =>
+        Results.Ok((await statuses.ListAsync(context.User.ToUserIdentity(), cancellationToken)).Where(v => v.Status is not null).Select(v => v.Status!).ToList());
 
-    private static async Task<IReadOnlyList<NamespaceMeshStatus>> ReadVisibleAsync(ClusterApi api, IMeshDriver driver, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await MeshStatusReader.ReadAsync(api, driver, null, cancellationToken);
-        }
-        catch (ClusterApiException error) when (error.StatusCode == HttpStatusCode.Forbidden)
-        {
-        }
-        var names = ((await api.SendAsync(HttpMethod.Get, "api/v1/namespaces", null, null, cancellationToken))["items"] as JsonArray ?? [])
-            .Select(n => (string?)n?["metadata"]?["name"])
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
-        var visible = new List<NamespaceMeshStatus>();
-        foreach (var ns in names)
-        {
-            try
-            {
-                visible.AddRange(await MeshStatusReader.ReadAsync(api, driver, ns, cancellationToken));
-            }
-            catch (ClusterApiException error) when (error.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
-            {
-            }
-        }
-        return visible;
-    }
-
-    private static async Task<IResult> GetAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, StatusCache cache)
+    private static async Task<IResult> GetAsync(string ns, HttpContext context, NamespaceStatuses statuses, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (!KubernetesNames.CheckLabel(ns, "namespace", errors))
         {
             return Problem.Validation(errors);
         }
-        var api = clusters.For(context.User);
-        try
-        {
-            var status = await cache.GetAsync(CacheKey(context, ns), async ct =>
-                await api.GetOrNullAsync($"api/v1/namespaces/{ns}", ct) is null
-                    ? throw new NamespaceNotFoundException()
-                    : await MeshStatusReader.ReadAsync(api, driver, ns, ct));
-            return Results.Ok(status.Single(s => s.Name == ns));
-        }
-        catch (NamespaceNotFoundException)
-        {
-            return Problem.Field("namespace", $"namespace \"{ns}\" not found", StatusCodes.Status404NotFound);
-        }
+        return await statuses.GetAsync(context.User.ToUserIdentity(), ns, cancellationToken) is { } status
+            ? Results.Ok(status)
+            : Problem.Field("namespace", $"namespace \"{ns}\" not found", StatusCodes.Status404NotFound);
     }
-
-    private static string CacheKey(HttpContext context, string? ns) => $"{UserClusters.KeyOf(context.User.ToUserIdentity())}\n{ns ?? "*"}";
-
-    private sealed class NamespaceNotFoundException : Exception;
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
-using Kubemate.Host.Runs;
+using Kubemate.Application.Runs;
 using Kubemate.Application.Onboarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

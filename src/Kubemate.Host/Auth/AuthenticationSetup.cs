@@ -1,4 +1,5 @@
 using Kubemate.Cluster.Identity;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Problems;

@@ -1,3 +1,6 @@
+using Kubemate.Application.Identity;
+using Kubemate.Application.Telemetry;
+using Kubemate.Cluster.Identity;
 using Kubemate.Host.Problems;
 using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +15,7 @@ namespace Kubemate.Host.Telemetry;
 /// Golden metrics, edges, topology and split comparisons over the configured backend. Windows: 1m, 5m, 15m, 1h
 /// (default 1m). An unavailable backend answers 503 <c>application/problem+json</c> of type
 /// <see cref="TelemetryResults.UnavailableType"/> with a <c>reason</c>; never a 500. Every answer is restricted to the
-/// namespaces the signed-in user may list pods in (<see cref="TelemetryNamespaceAccess"/>, <see cref="TelemetryRedaction"/>);
+/// namespaces the signed-in user may list pods in (<see cref="TelemetryReads"/>, the same reads the console makes);
 /// naming another namespace is a 403.
 /// </summary>
 public static class TelemetryApi
@@ -41,10 +44,10 @@ public static class TelemetryApi
         }
     }
 
-    private static Task<IResult> WorkloadsAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken) =>
-        AcrossNamespacesAsync(telemetry, access, context, telemetry.WorkloadsAsync, TelemetryRedaction.Workloads, cancellationToken);
+    private static Task<IResult> WorkloadsAsync(TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(telemetry, context, telemetry.WorkloadsAsync, cancellationToken);
 
-    private static async Task<IResult> WorkloadAsync(string ns, string kind, string name, TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context,
+    private static async Task<IResult> WorkloadAsync(string ns, string kind, string name, TelemetryReads telemetry, HttpContext context,
         CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -64,28 +67,21 @@ public static class TelemetryApi
         {
             return Problem.Validation(errors);
         }
-        var scope = await access.ScopeAsync(context.User, cancellationToken);
-        if (!scope.Allows(ns))
-        {
-            return NamespaceForbidden("namespace", ns);
-        }
-        var result = await telemetry.WorkloadAsync(new WorkloadRef(ns, kind, name), window, series == "true", cancellationToken);
-        return TelemetryResults.From(result.Map(detail => TelemetryRedaction.Detail(detail, scope)), telemetry.Backend.Description, window);
+        return await AnswerAsync(telemetry, window,
+            () => telemetry.WorkloadAsync(context.User.ToUserIdentityOrNull(), new WorkloadRef(ns, kind, name), window, series == "true", cancellationToken));
     }
 
-    private static Task<IResult> EdgesAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken) =>
-        AcrossNamespacesAsync(telemetry, access, context, telemetry.EdgesAsync, TelemetryRedaction.Edges, cancellationToken);
+    private static Task<IResult> EdgesAsync(TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(telemetry, context, telemetry.EdgesAsync, cancellationToken);
 
-    private static Task<IResult> TopologyAsync(TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken) =>
-        AcrossNamespacesAsync(telemetry, access, context, telemetry.TopologyAsync, TelemetryRedaction.Topology, cancellationToken);
+    private static Task<IResult> TopologyAsync(TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(telemetry, context, telemetry.TopologyAsync, cancellationToken);
 
-    /// <summary>The shape of every endpoint that takes <c>?namespace=</c> and <c>?window=</c>: validate, scope to the user, query, redact.</summary>
+    /// <summary>The shape of every endpoint that takes <c>?namespace=</c> and <c>?window=</c>: validate, then ask the application layer.</summary>
     private static async Task<IResult> AcrossNamespacesAsync<T>(
-        TelemetryService telemetry,
-        TelemetryNamespaceAccess access,
+        TelemetryReads telemetry,
         HttpContext context,
-        Func<IReadOnlyCollection<string>?, TelemetryWindow, CancellationToken, Task<Kubemate.Telemetry.TelemetryResult<T>>> query,
-        Func<T, TelemetryScope, T> redact,
+        Func<UserIdentity?, IReadOnlyList<string>?, TelemetryWindow, CancellationToken, Task<Kubemate.Telemetry.TelemetryResult<T>>> query,
         CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
@@ -95,17 +91,10 @@ public static class TelemetryApi
         {
             return Problem.Validation(errors);
         }
-        var scope = await access.ScopeAsync(context.User, cancellationToken);
-        if (Forbidden(namespaces, scope) is { } forbidden)
-        {
-            return forbidden;
-        }
-        var result = await query(Scoped(namespaces, scope), window, cancellationToken);
-        return TelemetryResults.From(result.Map(value => redact(value, scope)), telemetry.Backend.Description, window);
+        return await AnswerAsync(telemetry, window, () => query(context.User.ToUserIdentityOrNull(), namespaces, window, cancellationToken));
     }
 
-    private static async Task<IResult> SplitAsync(string ns, string service, TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context,
-        CancellationToken cancellationToken)
+    private static async Task<IResult> SplitAsync(string ns, string service, TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var window = Window(context.Request, errors);
@@ -120,23 +109,20 @@ public static class TelemetryApi
         {
             return Problem.Validation(errors);
         }
-        var scope = await access.ScopeAsync(context.User, cancellationToken);
-        return scope.Allows(ns)
-            ? TelemetryResults.From(await telemetry.SplitAsync(ns, service, backends, window, cancellationToken), telemetry.Backend.Description, window)
-            : NamespaceForbidden("namespace", ns);
+        return await AnswerAsync(telemetry, window, () => telemetry.SplitAsync(context.User.ToUserIdentityOrNull(), ns, service, backends, window, cancellationToken));
     }
 
-    /// <summary>A 403 naming the first requested namespace the user may not read, or null.</summary>
-    private static IResult? Forbidden(IReadOnlyList<string> namespaces, TelemetryScope scope)
+    /// <summary>The answer, or a 403 naming the first requested namespace the user may not read.</summary>
+    private static async Task<IResult> AnswerAsync<T>(TelemetryReads telemetry, TelemetryWindow window, Func<Task<Kubemate.Telemetry.TelemetryResult<T>>> read)
     {
-        for (var i = 0; i < namespaces.Count; i++)
+        try
         {
-            if (!scope.Allows(namespaces[i]))
-            {
-                return NamespaceForbidden($"namespace[{i}]", namespaces[i]);
-            }
+            return TelemetryResults.From(await read(), telemetry.BackendDescription, window);
         }
-        return null;
+        catch (TelemetryNamespaceForbiddenException forbidden)
+        {
+            return NamespaceForbidden(forbidden.Field, forbidden.Namespace);
+        }
     }
 
     private static IResult NamespaceForbidden(string field, string ns)
@@ -145,10 +131,6 @@ public static class TelemetryApi
         errors.Add(field, $"you may not list pods in namespace \"{ns}\"");
         return Problem.Validation(errors, StatusCodes.Status403Forbidden, "Forbidden");
     }
-
-    /// <summary>The namespaces to ask the backend for: the requested ones, else (restricted) all readable ones, else all.</summary>
-    private static IReadOnlyCollection<string>? Scoped(IReadOnlyList<string> requested, TelemetryScope scope) =>
-        requested.Count > 0 ? requested : scope.Namespaces is { Count: > 0 } readable ? readable.Order(StringComparer.Ordinal).ToList() : null;
 
     private static TelemetryWindow Window(HttpRequest request, RequestErrors errors)
     {

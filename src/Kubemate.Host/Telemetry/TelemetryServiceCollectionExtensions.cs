@@ -1,3 +1,6 @@
+using Kubemate.Application.Access;
+using Kubemate.Application.Identity;
+using Kubemate.Application.Telemetry;
 using Kubemate.Host.Identity;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
@@ -39,12 +42,14 @@ public static class TelemetryServiceCollectionExtensions
             services.AddSingleton<ITelemetryBackend>(sp => sp.GetRequiredService<EmbeddedStore>());
             services.AddHostedService(sp => new EmbeddedScrapeService(options, sp.GetRequiredService<EmbeddedStore>()));
         }
-        services.AddSingleton(sp => new TelemetryNamespaceAccess(sp.GetService<UserClusters>(), sp.GetService<ServiceAccountCluster>(), options.Time));
+        services.AddSingleton(sp => new TelemetryVisibility(sp.GetService<AccessReviews>(), sp.GetService<ServiceAccountCluster>(), options.Time));
         services.AddSingleton(sp => new TelemetryService(
             sp.GetRequiredService<ITelemetryBackend>(),
             options.Cluster is { } cluster ? new ClusterWorkloadInventory(cluster.CreateApi()) : null,
             options.Golden,
             options.Time));
+        services.AddSingleton(new SharedReads(options.Time));
+        services.AddSingleton<TelemetryReads>();
         return services;
     }
 

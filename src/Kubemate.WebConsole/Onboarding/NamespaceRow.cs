@@ -1,4 +1,4 @@
-using Kubemate.WebConsole.Access;
+using Kubemate.Application.Access;
 using Kubemate.Application.Onboarding;
 
 namespace Kubemate.WebConsole.Onboarding;

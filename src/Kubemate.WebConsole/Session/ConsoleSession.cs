@@ -1,21 +1,18 @@
-using System.Security.Claims;
+using Kubemate.Application;
+using Kubemate.Application.Identity;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Identity;
-using Kubemate.Application;
 using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Kubemate.WebConsole.Session;
 
 /// <summary>
-/// The signed-in user of one circuit and the cluster client that impersonates them, so every read and write the
-/// console makes is one Kubernetes RBAC allows that user.
+/// The signed-in user of one circuit, as the application layer knows users: every service the pages call acts as
+/// this identity (impersonated), so what the console shows and does is what Kubernetes RBAC allows that user.
 /// </summary>
-public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection, ConsoleOptions? options = null) : IDisposable
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection, UserClusters clusters, ConsoleOptions? options = null)
 {
-    public const string GroupClaim = "kubemate/group";
-
-    private ClusterApi? _api;
     private UserIdentity? _user;
 
     /// <summary>The browser's address as the first request of the circuit saw it (set by the router).</summary>
@@ -34,29 +31,13 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, C
         if (_user is null)
         {
             var state = await authentication.GetAuthenticationStateAsync();
-            _user = ToUserIdentity(state.User);
+            _user = state.User.ToUserIdentity();
         }
         return _user;
     }
 
-    /// <summary>The client for the user; kept for the circuit's lifetime.</summary>
-    public async Task<ClusterApi> ApiAsync()
-    {
-        var user = await UserAsync();
-        return _api ??= connection.CreateApi(user);
-    }
+    /// <summary>The user's impersonating client, shared with the REST API's requests of the same user.</summary>
+    public async Task<ClusterApi> ApiAsync() => clusters.For(await UserAsync());
 
     public async Task<OperationContext> OperationContextAsync() => new(await UserAsync(), SourceAddress, ClusterName);
-
-    public static UserIdentity ToUserIdentity(ClaimsPrincipal principal)
-    {
-        var name = principal.FindFirstValue(ClaimTypes.Name);
-        if (principal.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(name))
-        {
-            throw new InvalidOperationException("the console session is not signed in");
-        }
-        return new UserIdentity(name, principal.FindAll(GroupClaim).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList());
-    }
-
-    public void Dispose() => _api?.Dispose();
 }

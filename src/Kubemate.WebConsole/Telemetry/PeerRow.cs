@@ -19,13 +19,6 @@ public sealed record PeerRow(WorkloadRef Peer, HealthClass Health, double Rps, d
             .ThenBy(r => r.Peer.Id, StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>
-    /// Peers in namespaces the user may not read become <see cref="WorkloadRef.Hidden"/>: the call and its metrics are
-    /// the user's own workload's, the name of the other side is not theirs to see.
-    /// </summary>
-    public static IReadOnlyList<PeerRow> Redact(IReadOnlyList<PeerRow> rows, IReadOnlySet<string> readable) =>
-        rows.Select(r => r.Peer.Namespace.Length == 0 || readable.Contains(r.Peer.Namespace) ? r : r with { Peer = WorkloadRef.Hidden }).ToList();
-
     public bool NeedsAttention => Health is HealthClass.Failing or HealthClass.Degraded;
 
     private static int Rank(HealthClass health) => health switch

@@ -96,7 +96,7 @@ public static class MeshCommand
         if (!plan.InjectionDiff.IsEmpty)
         {
             output.WriteLine(plan.Workload is null ? $"namespace {plan.Namespace}: injection switch" : $"{plan.Workload} in {plan.Namespace}: injection switch");
-            foreach (var (mark, line) in LineDiff.Compute(LineDiff.Lines(plan.InjectionDiff.Before), LineDiff.Lines(plan.InjectionDiff.After)))
+            foreach (var (mark, line) in plan.InjectionDiff.Lines())
             {
                 output.WriteLine($"{mark} {line}");
             }

@@ -1,4 +1,4 @@
-using Kubemate.Host.Caching;
+using Kubemate.Application.Caching;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Kubemate.Host.Tests.Caching;

@@ -1,4 +1,4 @@
-using Kubemate.Host.Telemetry;
+using Kubemate.Application.Telemetry;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Topology;
 

@@ -1,3 +1,4 @@
+using Kubemate.Application.Identity;
 using Kubemate.Cluster.Connection;
 using Kubemate.WebConsole.Session;
 using Kubemate.Sandbox;
@@ -16,12 +17,20 @@ public sealed class DemoSandboxFixture : IAsyncLifetime
     {
         Server = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions { SeedDemoEstate = true, SimulateTraffic = false });
         Connection = ClusterConnection.ForEndpoint(Server.Url, Server.Certificates.Authority, Server.Admin.Token);
+        Clusters = new UserClusters(Connection, "sandbox");
     }
 
     /// <summary>A console session signed in as a demo user (alice, olivia, audrey).</summary>
-    public ConsoleSession SessionOf(string user) => DemoUserSession.For(Server, Connection, user);
+    public ConsoleSession SessionOf(string user) => DemoUserSession.For(Server, Connection, Clusters, user);
 
-    public async Task DisposeAsync() => await Server.DisposeAsync();
+    /// <summary>The users' impersonating clients, as the host keeps them.</summary>
+    public UserClusters Clusters { get; private set; } = null!;
+
+    public async Task DisposeAsync()
+    {
+        Clusters.Dispose();
+        await Server.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]

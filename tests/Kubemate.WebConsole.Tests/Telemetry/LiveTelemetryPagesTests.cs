@@ -13,7 +13,7 @@ public sealed class LiveTelemetryPagesTests(TrafficSandboxFixture sandbox) : Con
 
     private void SignIn(string user)
     {
-        AddTelemetryPageServices(sandbox.SessionOf(user), sandbox.Telemetry);
+        AddTelemetryPageServices(sandbox.SessionOf(user), sandbox.Clusters, sandbox.Telemetry);
     }
 
     [Fact]
@@ -34,15 +34,17 @@ public sealed class LiveTelemetryPagesTests(TrafficSandboxFixture sandbox) : Con
     }
 
     [Fact]
-    public void A_team_member_sees_only_their_namespace_in_the_topology()
+    public void A_team_member_sees_only_their_namespace_in_the_topology_and_other_callers_as_one_hidden_node()
     {
         SignIn("olivia");
 
         var page = Render<Topology>();
 
         page.WaitForElement("[data-node-id='orders/deployment/orders']", Patience);
+        page.WaitForElement("[data-testid='topology-edge'][data-source='hidden'][data-target='orders/deployment/orders']", Patience);
         Assert.All(page.FindAll("[data-testid='topology-node']"), node =>
-            Assert.True(node.GetAttribute("data-node-id")!.StartsWith("orders/", StringComparison.Ordinal) || node.GetAttribute("data-node-id") == "unmeshed"));
+            Assert.True(node.GetAttribute("data-node-id")!.StartsWith("orders/", StringComparison.Ordinal) || node.GetAttribute("data-node-id") is "unmeshed" or "hidden"));
+        Assert.Contains("a workload you may not see", page.Find("[data-testid='topology-node'][data-node-id='hidden']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Kubemate.Application.Telemetry;
 using Kubemate.WebConsole.Telemetry;
 using Kubemate.WebConsole.Telemetry.Overview;
 using Kubemate.Telemetry.Golden;
@@ -35,16 +36,18 @@ public sealed class OverviewModelTests
     }
 
     [Fact]
-    public void Telemetry_of_namespaces_the_user_may_not_read_is_dropped_with_its_edges()
+    public void Callers_in_namespaces_the_user_may_not_read_become_one_hidden_node_that_keeps_their_traffic()
     {
-        var outside = Unmeshed();
-        var graph = Graph([.. Demo().Nodes, outside], [.. Demo().Edges, Edge(outside, Inventory, mtls: false)]);
+        var graph = Graph(Demo().Nodes, [.. Demo().Edges, Edge(Node("payments", "payments"), Orders, rps: 100)]);
 
-        var restricted = TelemetryScope.Restrict(graph, new HashSet<string> { "orders" });
+        var restricted = TelemetryRedaction.Topology(graph, new TelemetryScope(new HashSet<string> { "orders" }));
 
-        Assert.Equal([Inventory.Id, Orders.Id, outside.Id], restricted.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
-        Assert.All(restricted.Edges, e => Assert.Contains(e.Target, new[] { Orders.Id, Inventory.Id }));
-        Assert.DoesNotContain(restricted.Edges, e => e.Source == Frontend.Id);
+        Assert.Equal(["hidden", Inventory.Id, Orders.Id], restricted.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal));
+        var hidden = Assert.Single(restricted.Edges, e => e.Source == "hidden");
+        Assert.Equal(Orders.Id, hidden.Target);
+        // frontend's 1,234.5 and legacy's 1,234.5 and payments' 100 calls to orders are all still there, nameless.
+        Assert.Equal(1234.5 * 2 + 100, hidden.Rps, 6);
+        Assert.DoesNotContain(restricted.Nodes, n => n.Namespace is "web" or "payments" or "legacy");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class TopologyPageTests(TrafficSandboxFixture sandbox) : ConsoleTe
 
     private IRenderedComponent<Topology> RenderAsAlice(string address = "/topology")
     {
-        AddTelemetryPageServices(sandbox.SessionOf("alice"), sandbox.Telemetry);
+        AddTelemetryPageServices(sandbox.SessionOf("alice"), sandbox.Clusters, sandbox.Telemetry);
         Bunit.Services.AddScoped<TopologyPositions>();
         Navigation.NavigateTo(address);
         var page = Render<Topology>();

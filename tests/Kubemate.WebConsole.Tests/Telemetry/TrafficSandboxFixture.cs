@@ -1,3 +1,4 @@
+using Kubemate.Application.Identity;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.WebConsole.Session;
@@ -37,6 +38,7 @@ public sealed class TrafficSandboxFixture : IAsyncLifetime
         _server = await SandboxSimulation.StartAsync(new SandboxOptions(),
             new SimulationOptions { SeedDemoEstate = true, TrafficTickInterval = TimeSpan.FromSeconds(1) });
         Connection = ClusterConnection.ForEndpoint(_server.Url, _server.Certificates.Authority, _server.Admin.Token);
+        Clusters = new UserClusters(Connection, "sandbox");
         var store = new EmbeddedStore(Store);
         _scraperApi = Connection.CreateApi();
         _inventoryApi = Connection.CreateApi();
@@ -50,7 +52,10 @@ public sealed class TrafficSandboxFixture : IAsyncLifetime
         }, "the embedded store seeing calls between the demo workloads", TimeSpan.FromSeconds(120));
     }
 
-    public ConsoleSession SessionOf(string user) => DemoUserSession.For(_server!, Connection, user);
+    /// <summary>The users' impersonating clients, as the host keeps them.</summary>
+    public UserClusters Clusters { get; private set; } = null!;
+
+    public ConsoleSession SessionOf(string user) => DemoUserSession.For(_server!, Connection, Clusters, user);
 
     public async Task DisposeAsync()
     {
@@ -58,6 +63,7 @@ public sealed class TrafficSandboxFixture : IAsyncLifetime
         {
             await _scraper.DisposeAsync();
         }
+        Clusters?.Dispose();
         _scraperApi?.Dispose();
         _inventoryApi?.Dispose();
         if (_server is not null)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kubemate.Application.Telemetry;
 using Kubemate.Cluster.Http;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Querying;
@@ -14,14 +15,14 @@ namespace Kubemate.WebConsole.Telemetry.Overview;
 /// </summary>
 public sealed record ActiveAlert(string Name, string Severity, string Namespace, WorkloadRef? Workload)
 {
-    public static async Task<IReadOnlyList<ActiveAlert>> FiringAsync(ITelemetryBackend metrics, DateTimeOffset now, IReadOnlySet<string> readable, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ActiveAlert>> FiringAsync(ITelemetryBackend metrics, DateTimeOffset now, TelemetryScope scope, CancellationToken cancellationToken)
     {
         var result = await metrics.QueryAsync(new MetricQuery("ALERTS", QueryFunctionKind.Latest, TimeSpan.FromMinutes(5),
             [LabelMatcher.Is("alertstate", "firing")], ["alertname", "severity", "namespace"]), QueryTime.Instant(now), cancellationToken);
         return (result.Value ?? []).Where(s => s.Last > 0)
             .Select(s => new ActiveAlert(s.Labels["alertname"], s.Labels["severity"], s.Labels["namespace"], null))
             // An alert about a namespace is shown to those who may read it; cluster-wide alerts to everyone.
-            .Where(a => a.Namespace.Length == 0 || readable.Contains(a.Namespace))
+            .Where(a => scope.Allows(a.Namespace))
             .ToList();
     }
 

@@ -15,7 +15,7 @@ public static class DiffPrinter
             {
                 output.WriteLine("--- before");
                 output.WriteLine("+++ after");
-                foreach (var (mark, line) in LineDiff.Compute(LineDiff.Lines(diff.Before), LineDiff.Lines(diff.After)))
+                foreach (var (mark, line) in diff.Lines())
                 {
                     var text = $"{mark} {line}";
                     output.WriteLine(!colour || mark == ' ' ? text : (mark == '+' ? TerminalOutput.Green : TerminalOutput.Red) + text + TerminalOutput.Reset);

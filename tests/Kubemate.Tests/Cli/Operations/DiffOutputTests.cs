@@ -9,8 +9,8 @@ public sealed class DiffOutputTests
     [Fact]
     public void Line_diff_keeps_common_lines_and_marks_removed_and_added_ones()
     {
-        var diff = LineDiff.Compute(["spec:", "  replicas: 2", "  paused: false"], ["spec:", "  replicas: 3", "  paused: false"]);
-        Assert.Equal([(' ', "spec:"), ('-', "  replicas: 2"), ('+', "  replicas: 3"), (' ', "  paused: false")], diff);
+        var diff = LineDiff.Compare(["spec:", "  replicas: 2", "  paused: false"], ["spec:", "  replicas: 3", "  paused: false"]);
+        Assert.Equal([(' ', "spec:"), ('-', "  replicas: 2"), ('+', "  replicas: 3"), (' ', "  paused: false")], diff.Select(l => (l.Change, l.Text)));
     }
 
     [Fact]

@@ -1,41 +1,47 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using Kubemate.Host.Caching;
-using Kubemate.Host.Metrics;
+using Kubemate.Application.Caching;
 using Kubemate.Application.Onboarding;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
-namespace Kubemate.Host.Runs;
+namespace Kubemate.Application.Runs;
 
 /// <summary>
-/// Runs mesh onboardings in the background and keeps their events for readers (the REST API, SSE streams, the
-/// console). Bounded: the oldest finished runs are forgotten beyond <see cref="MaxRuns"/>.
+/// Runs mesh onboardings in the background, whoever started them (a REST client, a console page, the CLI through
+/// the REST API), and keeps their events for every reader: leaving the page that started a run does not stop it,
+/// and another tab or user sees it progress. Bounded: the oldest finished runs are forgotten beyond
+/// <see cref="MaxRuns"/>. <see cref="Stop"/> (the host shutting down) cancels the runs still going.
 /// </summary>
-public sealed class OperationRegistry(TimeProvider time, IHostApplicationLifetime lifetime, StatusCache statuses, ILogger<OperationRegistry> logger)
+public sealed class OperationRegistry(TimeProvider time, StatusCache statuses, IOperationObserver? observer = null) : IDisposable
 {
     public const int MaxRuns = 200;
 
     private readonly ConcurrentDictionary<string, OperationRun> _runs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
 
     public OperationRun? Find(string id) => _runs.GetValueOrDefault(id);
 
-    public OperationRun Start(string owner, string ns, Func<CancellationToken, IAsyncEnumerable<OnboardingEvent>> run)
+    /// <summary>Every run still going or kept after it ended, oldest first.</summary>
+    public IReadOnlyList<OperationRun> All() => _runs.Values.OrderBy(r => r.Started).ToList();
+
+    public OperationRun Start(string owner, OnboardingPlan plan, Func<CancellationToken, IAsyncEnumerable<OnboardingEvent>> run)
     {
         Forget();
-        var operation = new OperationRun(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), owner, ns, time.GetUtcNow());
+        var operation = new OperationRun(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), owner, plan, time.GetUtcNow());
         _runs[operation.Id] = operation;
-        KubemateMetrics.OperationStarted();
+        observer?.Started(operation);
         _ = Task.Run(() => DriveAsync(operation, run));
         return operation;
     }
+
+    /// <summary>Cancels the runs still going; each ends with a Failed event saying Kubemate is shutting down.</summary>
+    public void Stop() => _stopping.Cancel();
 
     private async Task DriveAsync(OperationRun operation, Func<CancellationToken, IAsyncEnumerable<OnboardingEvent>> run)
     {
         long last = 0;
         try
         {
-            await foreach (var e in run(lifetime.ApplicationStopping))
+            await foreach (var e in run(_stopping.Token))
             {
                 last = e.Sequence;
                 if (e.Type is not (OnboardingEventType.Started or OnboardingEventType.Progress or OnboardingEventType.Restarting))
@@ -47,7 +53,7 @@ public sealed class OperationRegistry(TimeProvider time, IHostApplicationLifetim
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "mesh operation {Id} failed", operation.Id);
+            observer?.Failed(operation, error);
             operation.Add(new OnboardingEvent(last + 1, time.GetUtcNow(), OnboardingEventType.Failed, null, null, 0, 0,
                 error is OperationCanceledException ? "Kubemate is shutting down" : error.Message));
         }
@@ -55,7 +61,8 @@ public sealed class OperationRegistry(TimeProvider time, IHostApplicationLifetim
         {
             operation.Add(new OnboardingEvent(last + 1, time.GetUtcNow(), OnboardingEventType.Failed, null, null, 0, 0, "the run ended without a final event"));
         }
-        KubemateMetrics.OperationFinished(operation.State.ToString());
+        statuses.Invalidate();
+        observer?.Finished(operation);
     }
 
     private void Forget()
@@ -65,5 +72,11 @@ public sealed class OperationRegistry(TimeProvider time, IHostApplicationLifetim
         {
             _runs.TryRemove(run.Id, out _);
         }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
     }
 }

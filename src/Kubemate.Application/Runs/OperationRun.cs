@@ -1,6 +1,6 @@
 using Kubemate.Application.Onboarding;
 
-namespace Kubemate.Host.Runs;
+namespace Kubemate.Application.Runs;
 
 public enum OperationState
 {
@@ -13,7 +13,7 @@ public enum OperationState
 /// One background mesh onboarding: its events in order (bounded) and its state. Readers replay the events and
 /// wait for more; the run ends with a Completed or Failed event.
 /// </summary>
-public sealed class OperationRun(string id, string owner, string ns, DateTimeOffset started)
+public sealed class OperationRun(string id, string owner, OnboardingPlan plan, DateTimeOffset started)
 {
     public const int MaxEvents = 50_000;
 
@@ -25,7 +25,10 @@ public sealed class OperationRun(string id, string owner, string ns, DateTimeOff
 
     public string Owner { get; } = owner;
 
-    public string Namespace { get; } = ns;
+    /// <summary>What the run was planned to do, so that whoever follows it can show every workload from the start.</summary>
+    public OnboardingPlan Plan { get; } = plan;
+
+    public string Namespace => Plan.Namespace;
 
     public DateTimeOffset Started { get; } = started;
 

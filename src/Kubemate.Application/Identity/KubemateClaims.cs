@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Kubemate.Cluster.Identity;
 
-namespace Kubemate.Host.Identity;
+namespace Kubemate.Application.Identity;
 
 /// <summary>
 /// How a signed-in user is carried in a <see cref="ClaimsPrincipal"/>: <see cref="ClaimTypes.Name"/> is the
@@ -30,11 +30,15 @@ public static class KubemateClaims
     /// <exception cref="InvalidOperationException">The principal is not signed in.</exception>
     public static UserIdentity ToUserIdentity(this ClaimsPrincipal user)
     {
-        var name = user.FindFirstValue(ClaimTypes.Name);
+        var name = user.FindFirst(ClaimTypes.Name)?.Value;
         if (user.Identity?.IsAuthenticated != true || string.IsNullOrEmpty(name))
         {
             throw new InvalidOperationException("the request is not signed in");
         }
         return new UserIdentity(name, user.FindAll(Group).Select(c => c.Value).Distinct(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The identity of a signed-in principal, or null for an anonymous one (a host without sign-in).</summary>
+    public static UserIdentity? ToUserIdentityOrNull(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.ToUserIdentity() : null;
 }

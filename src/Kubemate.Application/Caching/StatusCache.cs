@@ -1,4 +1,4 @@
-namespace Kubemate.Host.Caching;
+namespace Kubemate.Application.Caching;
 
 /// <summary>
 /// Mesh status reads per user, shared and kept briefly: concurrent reads of one key wait for a single cluster

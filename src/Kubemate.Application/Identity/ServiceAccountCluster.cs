@@ -1,7 +1,7 @@
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 
-namespace Kubemate.Host.Identity;
+namespace Kubemate.Application.Identity;
 
 /// <summary>Kubemate's own identity on the cluster (its service account): background reads and readiness, never user actions.</summary>
 public sealed class ServiceAccountCluster(ClusterConnection connection) : IDisposable

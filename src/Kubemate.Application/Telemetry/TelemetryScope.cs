@@ -1,4 +1,4 @@
-namespace Kubemate.Host.Telemetry;
+namespace Kubemate.Application.Telemetry;
 
 /// <summary>The namespaces whose telemetry a user may see: those where they may list pods; null means all of them.</summary>
 public sealed record TelemetryScope(IReadOnlySet<string>? Namespaces)

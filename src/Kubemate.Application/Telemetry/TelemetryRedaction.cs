@@ -1,7 +1,7 @@
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Topology;
 
-namespace Kubemate.Host.Telemetry;
+namespace Kubemate.Application.Telemetry;
 
 /// <summary>
 /// Restricts telemetry answers to a <see cref="TelemetryScope"/>: workloads outside it are left out; an edge with one
