@@ -30,6 +30,12 @@ public sealed class ClusterConnection
 
     public KubernetesClientConfiguration Configuration { get; }
 
+    /// <summary>The API server's address.</summary>
+    public string Server => Configuration.Host;
+
+    /// <summary>The kubeconfig context chosen, or null when not from a kubeconfig.</summary>
+    public string? ContextName => Configuration.CurrentContext;
+
     /// <summary>Where the connection came from, for logs and error messages (never a secret).</summary>
     public string Description { get; }
 

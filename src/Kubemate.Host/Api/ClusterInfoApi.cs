@@ -16,7 +16,7 @@ public static class ClusterInfoApi
             {
                 ["mode"] = options.ClusterMode,
                 ["name"] = options.ClusterName,
-                ["server"] = options.Cluster.Configuration.Host,
+                ["server"] = options.Cluster.Server,
                 ["meshProvider"] = options.MeshProvider,
             };
             foreach (var (key, value) in options.ClusterInfo)

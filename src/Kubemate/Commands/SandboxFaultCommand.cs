@@ -134,7 +134,7 @@ public static class SandboxFaultCommand
             await action(new TrafficFaultClient(new ClusterFaultApi(api)));
             return 0;
         }
-        catch (Exception ex) when (ex is FaultInputException or ClusterApiException or k8s.Exceptions.KubeConfigException or FileNotFoundException or HttpRequestException)
+        catch (Exception ex) when (ex is FaultInputException or ClusterApiException or ArgumentException or FileNotFoundException or HttpRequestException)
         {
             await Console.Error.WriteLineAsync($"error: {ex.Message}");
             return 1;

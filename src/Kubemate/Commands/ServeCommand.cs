@@ -164,7 +164,7 @@ public static class ServeCommand
         else
         {
             connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(flags.Kubeconfig), result.GetValue(flags.Context));
-            (name, mode) = (connection.Configuration.CurrentContext ?? result.GetValue(flags.Context) ?? "kubeconfig", "kubeconfig");
+            (name, mode) = (connection.ContextName ?? result.GetValue(flags.Context) ?? "kubeconfig", "kubeconfig");
         }
         var tokenFile = result.GetValue(flags.TokenFile);
         if (tokenFile is null && oidc is null)

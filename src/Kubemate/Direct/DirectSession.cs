@@ -32,7 +32,7 @@ public sealed class DirectSession : IDisposable
     {
         var path = KubeconfigPath.Resolve(kubeconfig);
         var connection = await ClusterConnection.FromKubeconfigAsync(path, context).ConfigureAwait(false);
-        var contextName = connection.Configuration.CurrentContext ?? context ?? "";
+        var contextName = connection.ContextName ?? context ?? "";
         var userEntry = connection.KubeconfigUser ?? "unknown";
         var api = connection.CreateApi();
         try
