@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace Kubemate.ApiMachinery.Yaml;
 
@@ -14,29 +13,11 @@ namespace Kubemate.ApiMachinery.Yaml;
 public static class YamlJson
 {
     /// <summary>Parses every document of a (possibly multi-document) YAML stream. Empty documents are skipped.</summary>
-    public static IReadOnlyList<JsonNode> ParseDocuments(string yaml)
-    {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException ex)
-        {
-            throw new YamlFormatException($"invalid YAML at line {ex.Start.Line}, column {ex.Start.Column}: {ex.InnerException?.Message ?? ex.Message}", ex);
-        }
+    /// <exception cref="YamlFormatException">not YAML, a construct Kubernetes refuses, or over <see cref="YamlLimits.Default"/>.</exception>
+    public static IReadOnlyList<JsonNode> ParseDocuments(string yaml) => ParseDocuments(yaml, YamlLimits.Default);
 
-        var documents = new List<JsonNode>();
-        foreach (var document in stream.Documents)
-        {
-            var node = ToJson(document.RootNode);
-            if (node is not null)
-            {
-                documents.Add(node);
-            }
-        }
-        return documents;
-    }
+    /// <inheritdoc cref="ParseDocuments(string)"/>
+    public static IReadOnlyList<JsonNode> ParseDocuments(string yaml, YamlLimits limits) => new YamlTreeReader(limits).Read(yaml);
 
     /// <summary>Parses a YAML stream that must hold exactly one document.</summary>
     public static JsonNode? Parse(string yaml)
@@ -77,44 +58,13 @@ public static class YamlJson
         }
     }
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    internal static JsonNode? ToJsonScalar(string value, ScalarStyle style, TagName tag)
     {
-        YamlMappingNode mapping => ToJsonObject(mapping),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJson).ToArray()),
-        YamlScalarNode scalar => ToJsonScalar(scalar),
-        _ => throw new YamlFormatException($"unsupported YAML node {node.NodeType}"),
-    };
-
-    private static JsonObject ToJsonObject(YamlMappingNode mapping)
-    {
-        var obj = new JsonObject();
-        foreach (var (keyNode, valueNode) in mapping.Children)
-        {
-            if (keyNode is not YamlScalarNode { Value: { } key })
-            {
-                throw new YamlFormatException($"mapping keys must be scalars (line {keyNode.Start.Line})");
-            }
-            if (key == "<<")
-            {
-                throw new YamlFormatException($"YAML merge keys are not supported (line {keyNode.Start.Line})");
-            }
-            if (obj.ContainsKey(key))
-            {
-                throw new YamlFormatException($"duplicate key \"{key}\" at line {keyNode.Start.Line}");
-            }
-            obj[key] = ToJson(valueNode);
-        }
-        return obj;
-    }
-
-    private static JsonNode? ToJsonScalar(YamlScalarNode scalar)
-    {
-        var value = scalar.Value ?? string.Empty;
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
+        if (style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
         {
             return JsonValue.Create(value);
         }
-        if (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str")
+        if (!tag.IsEmpty && !tag.IsNonSpecific && tag.Value == "tag:yaml.org,2002:str")
         {
             return JsonValue.Create(value);
         }
