@@ -92,7 +92,14 @@ public static class MeshApi
         var workload = JsonBody.String(body, "workload", errors);
         if (workload is not null)
         {
-            WorkloadName.Check(workload, "workload", errors);
+            if (!WorkloadKey.TryParse(workload, out var key, out var reason))
+            {
+                errors.Add("workload", reason);
+            }
+            else
+            {
+                KubernetesNames.CheckSubdomain(key.Name, "workload", errors);
+            }
         }
         var concurrency = withConcurrency ? JsonBody.Int(body, "maxConcurrency", errors, 1, 100) : null;
         if (errors.Any)
@@ -103,7 +110,7 @@ public static class MeshApi
         {
             return (null, Problem.Field("namespace", $"namespace \"{ns}\" not found", StatusCodes.Status404NotFound));
         }
-        var request = new OnboardingRequest(ns, enable!.Value) { Workload = workload is null ? null : WorkloadName.Normalize(workload) };
+        var request = new OnboardingRequest(ns, enable!.Value) { Workload = workload is null ? null : WorkloadKey.Parse(workload, "workload").ToString() };
         return (concurrency is { } n ? request with { MaxConcurrency = n } : request, null);
     }
 
@@ -119,9 +126,9 @@ public static class MeshApi
         }
         else
         {
-            var (kind, plural, name) = WorkloadName.Parse(request.Workload);
-            target = InjectionTarget.ForWorkload(kind, name, request.Namespace);
-            path = $"apis/apps/v1/namespaces/{request.Namespace}/{plural}/{name}";
+            var workload = WorkloadKey.Parse(request.Workload, "workload");
+            target = InjectionTarget.ForWorkload(workload.Kind, workload.Name, request.Namespace);
+            path = $"apis/apps/v1/namespaces/{request.Namespace}/{workload.Plural}/{workload.Name}";
         }
         JsonNode patch = driver.InjectionPatch(target, request.Enable);
         await api.SendAsync(HttpMethod.Patch, $"{path}?dryRun=All&fieldManager=kubemate&force=true", patch, ClusterApi.ApplyPatch, cancellationToken);
@@ -131,7 +138,7 @@ public static class MeshApi
     {
         var (apiVersion, kind, ns, name) = request.Workload is null
             ? ("v1", "Namespace", (string?)null, request.Namespace)
-            : ("apps/v1", WorkloadName.Parse(request.Workload).Kind, request.Namespace, WorkloadName.Parse(request.Workload).Name);
+            : ("apps/v1", WorkloadKey.Parse(request.Workload, "workload").Kind, request.Namespace, WorkloadKey.Parse(request.Workload, "workload").Name);
         return audit.AppendAsync(new AuditEntry
         {
             User = context.User.Name,

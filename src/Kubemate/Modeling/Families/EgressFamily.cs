@@ -8,12 +8,12 @@ internal sealed class EgressFamily : IRenderFamily
 {
     private readonly Option<string?> _name = Flags.Text("--name", "Name of the egress gateway (default: egress-gateway)");
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the egress gateway (default: egress)", "-n");
-    private readonly Option<string[]> _destinations = Flags.Many("--destination", "An outside service, NAME=HOST or NAME=HOST:PORT (https); repeatable");
-    private readonly Option<string[]> _clients = Flags.Many("--client-namespace", "A namespace whose egress is locked down to the gateway; repeatable");
-    private readonly Option<string[]> _apiServer = Flags.Many("--api-server-cidr", "Where the Kubernetes API server answers (the gateway reads its routes there); repeatable");
-    private readonly Option<string?> _apiServerPort = Flags.Text("--api-server-port", "The API server's port (default: 6443)");
-    private readonly Option<string[]> _tokens = Flags.Many("--token", "Inject a bearer token into a destination's requests, DESTINATION=SECRET or DESTINATION=SECRET/KEY; repeatable");
-    private readonly Option<string[]> _destinationCidrs = Flags.Many("--destination-cidr", "Where a destination's addresses lie, DESTINATION=CIDR; repeatable (default: any address on its port)");
+    private readonly Option<FlagPair[]> _destinations = Flags.Pairs("--destination", "An outside service, NAME=HOST or NAME=HOST:PORT (https); repeatable", "NAME=HOST or NAME=HOST:PORT").Required();
+    private readonly Option<string[]> _clients = Flags.Many("--client-namespace", "A namespace whose egress is locked down to the gateway; repeatable").Required();
+    private readonly Option<string[]> _apiServer = Flags.Many("--api-server-cidr", "Where the Kubernetes API server answers (the gateway reads its routes there); repeatable").Required();
+    private readonly Option<int?> _apiServerPort = Flags.Integer("--api-server-port", "The API server's port (default: 6443)", 1, 65535);
+    private readonly Option<FlagPair[]> _tokens = Flags.Pairs("--token", "Inject a bearer token into a destination's requests, DESTINATION=SECRET or DESTINATION=SECRET/KEY; repeatable", "DESTINATION=SECRET");
+    private readonly Option<FlagPair[]> _destinationCidrs = Flags.Pairs("--destination-cidr", "Where a destination's addresses lie, DESTINATION=CIDR; repeatable (default: any address on its port)", "DESTINATION=CIDR");
 
     public string Name => "egress";
 
@@ -23,10 +23,10 @@ internal sealed class EgressFamily : IRenderFamily
 
     public FamilyModels Build(FlagReader flags)
     {
-        var tokens = flags.Pairs(_tokens, "DESTINATION=SECRET");
-        var cidrs = flags.Pairs(_destinationCidrs, "DESTINATION=CIDR");
+        var tokens = flags.Pairs(_tokens);
+        var cidrs = flags.Pairs(_destinationCidrs);
         var destinations = new List<EgressDestination>();
-        var pairs = flags.Pairs(_destinations, "NAME=HOST or NAME=HOST:PORT", required: true);
+        var pairs = flags.Pairs(_destinations);
         foreach (var pair in pairs)
         {
             var (name, target) = (pair.Key, pair.Value);
@@ -52,16 +52,16 @@ internal sealed class EgressFamily : IRenderFamily
         {
             flags.Problems.Add(new(unknown, $"no --destination is named '{unknown}'"));
         }
-        var gateway = EgressGatewayBundle.ForEgress(flags.Text(_name, fallback: "egress-gateway")!, flags.Text(_namespace, fallback: "egress")!);
+        var gateway = EgressGatewayBundle.ForEgress(flags.Text(_name, "egress-gateway"), flags.Text(_namespace, "egress"));
         var bundle = new EgressGatewayBundle
         {
             Gateway = gateway,
             Destinations = destinations,
-            ClientNamespaces = flags.List(_clients, required: true),
+            ClientNamespaces = flags.List(_clients),
             KubernetesApi = new KubernetesApiEndpoint
             {
-                Cidrs = flags.List(_apiServer, required: true),
-                Port = flags.Integer(_apiServerPort, 1, 65535, fallback: 6443)!.Value,
+                Cidrs = flags.List(_apiServer),
+                Port = flags.Value(_apiServerPort, 6443),
             },
         };
         return new(ModelSet.FromModels(Name, bundle));

@@ -13,11 +13,11 @@ namespace Kubemate.Modeling.Families;
 /// </summary>
 internal sealed class RouteFamily : IRenderFamily
 {
-    private readonly Option<string?> _name = Flags.Text("--name", "Name of the route");
+    private readonly Option<string?> _name = Flags.Text("--name", "Name of the route").Required();
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the route and its services (default: default)", "-n");
     private readonly Option<string[]> _hosts = Flags.Many("--host", "Host name the route takes; repeatable");
     private readonly Option<string[]> _paths = Flags.Many("--path", "Path prefix the route takes; repeatable");
-    private readonly Option<string[]> _services = Flags.Many("--service", "Backend service, NAME:PORT or NAME:PORT=WEIGHT; repeatable");
+    private readonly Option<string[]> _services = Flags.Many("--service", "Backend service, NAME:PORT or NAME:PORT=WEIGHT; repeatable").Required();
     private readonly Option<string[]> _entryPoints = Flags.Many("--entry-point", "Entry point of the gateway; repeatable (default: websecure)");
     private readonly Option<string[]> _middlewares = Flags.Many("--middleware", "Middleware applied on the way, NAME, NAMESPACE/NAME or NAME@PROVIDER; repeatable; taken to exist");
     private readonly Option<string?> _tlsSecret = Flags.Text("--tls-secret", "Serve TLS with the certificate in this secret");
@@ -32,13 +32,13 @@ internal sealed class RouteFamily : IRenderFamily
 
     public FamilyModels Build(FlagReader flags)
     {
-        var ns = flags.Text(_namespace, fallback: "default")!;
-        var name = flags.Text(_name, required: true) ?? "";
+        var ns = flags.Text(_namespace, "default");
+        var name = flags.Text(_name, "");
         var backends = Backends(flags);
         var middlewares = flags.List(_middlewares).Select(m => Reference(m, ns)).ToList();
-        var tlsSecret = flags.Text(_tlsSecret);
-        var issuer = flags.Text(_issuer);
-        var tlsOptions = flags.Text(_tlsOptions);
+        var tlsSecret = flags.Value(_tlsSecret);
+        var issuer = flags.Value(_issuer);
+        var tlsOptions = flags.Value(_tlsOptions);
         if (issuer is not null && tlsSecret is null)
         {
             flags.Problems.Add(new(_tlsSecret.Name, $"is required with {_issuer.Name}: cert-manager writes the certificate into it"));
@@ -95,7 +95,7 @@ internal sealed class RouteFamily : IRenderFamily
     private List<RouteBackend> Backends(FlagReader flags)
     {
         var backends = new List<RouteBackend>();
-        var entries = flags.List(_services, required: true);
+        var entries = flags.List(_services);
         for (var i = 0; i < entries.Count; i++)
         {
             var path = FieldPath.Index(_services.Name, i);
