@@ -14,11 +14,11 @@ public static class CompletionCommand
 
     public static Command Create()
     {
-        var shell = new Argument<string>("shell") { Description = "bash or zsh" };
+        var shell = PositionalArguments.Create("shell", "bash or zsh");
         shell.CompletionSources.Add(Shells);
         shell.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { } given && !Shells.Contains(given, StringComparer.Ordinal))
+            if (result.Tokens.FirstOrDefault()?.Value is { } given && !given.StartsWith('-') && !Shells.Contains(given, StringComparer.Ordinal))
             {
                 result.AddError($"'{given}' is not a shell kubemate completes (one of {string.Join(", ", Shells)})");
             }

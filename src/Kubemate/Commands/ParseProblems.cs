@@ -22,6 +22,10 @@ public static class ParseProblems
                 case OptionResult option:
                     problems.Add(new(option.Option.Name, Reason(option, error.Message)));
                     break;
+                case ArgumentResult when error.Message.StartsWith('-'):
+                    // A flag-like token a positional argument refused (PositionalArguments), worded "--flag: reason".
+                    problems.Add(Split(error.Message));
+                    break;
                 case ArgumentResult argument:
                     problems.Add(new(argument.Argument.Name, argument.Tokens.Count == 0 ? "is required" : error.Message));
                     break;

@@ -35,7 +35,7 @@ public static class SandboxFaultCommand
     private static Command SetCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
         var ns = NamespaceOption();
-        var workload = new Argument<string>("workload") { Description = "The Deployment or StatefulSet (pods labelled app=WORKLOAD count too)" };
+        var workload = PositionalArguments.Create("workload", "The Deployment or StatefulSet (pods labelled app=WORKLOAD count too)");
         var version = Flags.Text("--version", "Only the workload's pods with this `version` label");
         var p50 = Duration("--latency-p50", "Median response latency, e.g. 50ms");
         var p99 = Duration("--latency-p99", "99th percentile response latency, e.g. 2s");
@@ -73,12 +73,12 @@ public static class SandboxFaultCommand
 
     private static Command ScenarioCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
-        var scenario = new Argument<string>("scenario") { Description = "inventory-slow-db or canary-5xx" };
+        var scenario = PositionalArguments.Create("scenario", "inventory-slow-db or canary-5xx");
         string[] names = [.. TrafficScenarios.All.Select(s => s.Name)];
         scenario.CompletionSources.Add(names);
         scenario.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { } given && !names.Contains(given, StringComparer.Ordinal))
+            if (result.Tokens.FirstOrDefault()?.Value is { } given && !given.StartsWith('-') && !names.Contains(given, StringComparer.Ordinal))
             {
                 result.AddError($"'{given}' is not a scenario (one of {string.Join(", ", names)})");
             }

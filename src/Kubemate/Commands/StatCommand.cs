@@ -25,12 +25,12 @@ public static class StatCommand
 
     public static Command Create()
     {
-        var resource = new Argument<string>("resource") { Description = "Workload kind, optionally with a name: deploy, deploy/web, sts, ds, job, cronjob, rs" };
+        var resource = PositionalArguments.Create("resource", "Workload kind, optionally with a name: deploy, deploy/web, sts, ds, job, cronjob, rs");
         resource.CompletionSources.Add(["deploy", "sts", "ds", "job", "cronjob", "rs"]);
         resource.Validators.Add(result =>
         {
-            var kind = result.GetValueOrDefault<string>()?.Split('/', 2)[0] ?? "";
-            if (!KindAliases.ContainsKey(kind))
+            var kind = result.Tokens.FirstOrDefault()?.Value.Split('/', 2)[0] ?? "";
+            if (!KindAliases.ContainsKey(kind) && !kind.StartsWith('-'))
             {
                 result.AddError($"'{kind}' is not a workload kind (deploy, sts, ds, job, cronjob, rs)");
             }
