@@ -10,7 +10,7 @@ public static class PositionalArguments
 {
     public static Argument<string> Create(string name, string description, ArgumentArity? arity = null)
     {
-        var argument = new Argument<string>(name) { Description = description };
+        var argument = new Argument<string>(name) { Description = description, HelpName = name };
         if (arity is { } given)
         {
             argument.Arity = given;

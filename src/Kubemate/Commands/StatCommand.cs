@@ -66,6 +66,7 @@ internal sealed class TelemetryFlags
     {
         allNamespaces = AllNamespaces.Create(ns);
         window.CompletionSources.Add([.. TelemetryWindow.AllowedNames]);
+        window.HelpName = string.Join("|", TelemetryWindow.AllowedNames);
     }
 
     public static TelemetryFlags Create() => new();
