@@ -27,7 +27,7 @@ internal sealed class AlertsFamily : IRenderFamily
     public FamilyModels Build(FlagReader flags)
     {
         var defaults = new AlertRuleSet();
-        var labels = flags.Pairs(_labels);
+        var labels = flags.List(_labels);
         var gateway = new TraefikAlertSettings();
         var mesh = new LinkerdAlertSettings();
         var rules = new AlertRuleSet

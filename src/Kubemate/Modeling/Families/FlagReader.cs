@@ -20,9 +20,8 @@ public sealed class FlagReader(ParseResult result)
 
     public string Text(Option<string?> option, string fallback) => result.GetValue(option) ?? fallback;
 
-    public IReadOnlyList<string> List(Option<string[]> option) => result.GetValue(option) ?? [];
-
-    public IReadOnlyList<FlagPair> Pairs(Option<FlagPair[]> option) => result.GetValue(option) ?? [];
+    /// <summary>A repeatable flag's entries, each already read and checked by its option (none when not given).</summary>
+    public IReadOnlyList<T> List<T>(Option<T[]> option) => result.GetValue(option) ?? [];
 
     public bool Switch(Option<bool> option) => result.GetValue(option);
 
@@ -33,17 +32,6 @@ public sealed class FlagReader(ParseResult result)
         {
             Problems.Add(new(option.Name, why is null ? "is required" : $"is required {why}"));
         }
-    }
-
-    /// <summary>A whole number inside a flag's entry (a weight, a port), named by the entry's path.</summary>
-    public int? ParseInteger(string text, string path, int min, int max)
-    {
-        var (value, problem) = FlagValues.Integer(text, min, max);
-        if (problem is not null)
-        {
-            Problems.Add(new(path, problem));
-        }
-        return value;
     }
 }
 

@@ -120,6 +120,33 @@ public static class Flags
             },
         };
 
+    /// <summary>
+    /// Repeatable entries, each read by <paramref name="parse"/> into a value or the reason it is not one; a bad entry
+    /// is named by its position: <c>--service[1]</c>.
+    /// </summary>
+    public static Option<T[]> Entries<T>(string name, string description, Func<string, (T? Value, string? Problem)> parse, params string[] aliases) =>
+        new(name, aliases)
+        {
+            Description = description,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result =>
+            {
+                var values = new List<T>();
+                for (var i = 0; i < result.Tokens.Count; i++)
+                {
+                    var (value, problem) = parse(result.Tokens[i].Value);
+                    if (problem is not null || value is null)
+                    {
+                        result.AddError($"{name}[{i}]: {problem ?? "needs a value"}");
+                        continue;
+                    }
+                    values.Add(value);
+                }
+                return [.. values];
+            },
+        };
+
     /// <summary>Marks an option as required: missing, it is reported as <c>--flag: is required</c>.</summary>
     public static T Required<T>(this T option) where T : Option
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kubemate.Model.Edge.Gateway;
-using Kubemate.Model.Validation;
 
 namespace Kubemate.Modeling.Families;
 
@@ -25,7 +24,7 @@ internal sealed class GatewayProfileFamily : IRenderFamily
     private readonly Option<string?> _memoryLimit = Flags.Text("--memory-limit", "Memory limit (default: 512Mi)");
     private readonly Option<string?> _serviceType = Flags.Choice("--service-type", "LoadBalancer (default), NodePort or ClusterIP", ServiceTypes);
     private readonly Option<FlagPair[]> _nodeSelector = Flags.Pairs("--node-selector", "Run on nodes with this label, KEY=VALUE; repeatable", "KEY=VALUE");
-    private readonly Option<string[]> _tolerations = Flags.Many("--toleration", "Tolerate a taint, KEY=VALUE:EFFECT or KEY:EFFECT; repeatable");
+    private readonly Option<NodeToleration[]> _tolerations = Flags.Entries<NodeToleration>("--toleration", "Tolerate a taint, KEY=VALUE:EFFECT or KEY:EFFECT; repeatable", Toleration);
 
     public string Name => "gateway-profile";
 
@@ -49,7 +48,7 @@ internal sealed class GatewayProfileFamily : IRenderFamily
                 CpuTargetPercent = flags.Value(_cpuTarget, bounds.CpuTargetPercent),
             };
         }
-        var nodeSelector = flags.Pairs(_nodeSelector);
+        var nodeSelector = flags.List(_nodeSelector);
         var profile = new GatewayDeploymentProfile
         {
             Name = flags.Text(_name, defaults.Name),
@@ -68,29 +67,23 @@ internal sealed class GatewayProfileFamily : IRenderFamily
             },
             ServiceType = flags.Text(_serviceType, defaults.ServiceType),
             NodeSelector = nodeSelector.Count == 0 ? null : nodeSelector.ToDictionary(p => p.Key, p => p.Value),
-            Tolerations = Tolerations(flags),
+            Tolerations = flags.List(_tolerations) is { Count: > 0 } tolerations ? [.. tolerations] : null,
         };
         return new(ModelSet.FromModels(Name, profile));
     }
 
-    private List<NodeToleration>? Tolerations(FlagReader flags)
+    /// <summary>A <c>--toleration</c> entry: <c>KEY=VALUE:EFFECT</c>, or <c>KEY:EFFECT</c> for any value.</summary>
+    private static (NodeToleration? Value, string? Problem) Toleration(string text)
     {
-        var entries = flags.List(_tolerations);
-        var tolerations = new List<NodeToleration>();
-        for (var i = 0; i < entries.Count; i++)
+        var colon = text.LastIndexOf(':');
+        if (colon <= 0)
         {
-            var colon = entries[i].LastIndexOf(':');
-            if (colon <= 0)
-            {
-                flags.Problems.Add(new(FieldPath.Index(_tolerations.Name, i), $"'{entries[i]}' is not KEY=VALUE:EFFECT or KEY:EFFECT"));
-                continue;
-            }
-            var taint = entries[i][..colon];
-            var equals = taint.IndexOf('=');
-            tolerations.Add(equals < 0
-                ? new NodeToleration { Key = taint, Operator = "Exists", Effect = entries[i][(colon + 1)..] }
-                : new NodeToleration { Key = taint[..equals], Value = taint[(equals + 1)..], Effect = entries[i][(colon + 1)..] });
+            return (null, $"'{text}' is not KEY=VALUE:EFFECT or KEY:EFFECT");
         }
-        return tolerations.Count == 0 ? null : tolerations;
+        var (taint, effect) = (text[..colon], text[(colon + 1)..]);
+        var equals = taint.IndexOf('=');
+        return (equals < 0
+            ? new NodeToleration { Key = taint, Operator = "Exists", Effect = effect }
+            : new NodeToleration { Key = taint[..equals], Value = taint[(equals + 1)..], Effect = effect }, null);
     }
 }

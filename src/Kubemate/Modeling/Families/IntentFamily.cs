@@ -90,7 +90,7 @@ internal sealed class IntentFamily : IRenderFamily
     {
         flags.Require(_pods, $"(or {_endpoint.Name})");
         flags.Require(_port, $"(or {_endpoint.Name})");
-        var labels = flags.Pairs(_pods);
+        var labels = flags.List(_pods);
         var port = flags.Value(_port);
         var protocol = flags.Value(_protocol);
         return new AccessTarget

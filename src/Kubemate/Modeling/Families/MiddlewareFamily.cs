@@ -97,7 +97,7 @@ internal sealed class MiddlewareFamily : IRenderFamily
 
     private HeadersMiddleware? Headers(FlagReader flags)
     {
-        var requestHeaders = flags.Pairs(_requestHeaders);
+        var requestHeaders = flags.List(_requestHeaders);
         var hsts = flags.Value(_hsts);
         var csp = flags.Value(_csp);
         var frameDeny = flags.Switch(_frameDeny);

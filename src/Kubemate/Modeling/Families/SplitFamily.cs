@@ -25,7 +25,7 @@ internal sealed class SplitFamily : IRenderFamily
     public FamilyModels Build(FlagReader flags)
     {
         var service = flags.Text(_service, "");
-        var backends = flags.Pairs(_backends)
+        var backends = flags.List(_backends)
             .Select(pair => new WeightedBackend { Service = pair.Key, Weight = int.Parse(pair.Value, CultureInfo.InvariantCulture) })
             .ToList();
         var split = new TrafficSplit
