@@ -76,6 +76,7 @@ public static class KubemateHost
         app.MapChangeSetsApi();
         app.MapAuditApi();
         app.MapTelemetryApi();
+        app.MapVersionApi();
         options.ConfigureApp?.Invoke(app);
         return app;
     }

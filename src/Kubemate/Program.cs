@@ -1,3 +1,3 @@
 using Kubemate.Commands;
 
-return await KubemateCommandLine.Build().Parse(args).InvokeAsync();
+return await KubemateCommandLine.InvokeAsync(args);

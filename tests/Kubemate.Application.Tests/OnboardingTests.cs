@@ -265,8 +265,8 @@ public sealed class OnboardingTests(DemoSandbox sandbox)
     }
 
     [Theory]
-    [InlineData("job/nightly", "workload: kind \"job\"")]
-    [InlineData("orders", "workload: \"orders\" is not kind/name")]
+    [InlineData("job/nightly", "workload: 'job' is not a workload kind")]
+    [InlineData("deployment/", "workload: 'deployment/' is not KIND/NAME or NAME")]
     public async Task A_bad_request_is_refused_before_anything_is_sent_or_audited(string workload, string message)
     {
         await using var audit = await AuditBackend.OpenAsync(AuditBackend.Sqlite);

@@ -1,9 +1,24 @@
 namespace Kubemate.Application.Onboarding;
 
-/// <summary>A pod controller in one namespace: Deployment, StatefulSet or DaemonSet and its name.</summary>
-internal sealed record WorkloadKey(string Kind, string Name)
+/// <summary>
+/// A pod controller in one namespace: Deployment, StatefulSet or DaemonSet and its name. The one grammar the REST
+/// API, the CLI and the console read a workload in: <c>deployment/orders</c>, <c>deploy/orders</c>,
+/// <c>sts/postgres</c>, <c>statefulset/postgres</c>, <c>ds/agent</c>, <c>daemonset/agent</c> (kinds in any case,
+/// plurals accepted, as kubectl takes them), or a bare <c>orders</c>, which is a Deployment.
+/// </summary>
+public sealed record WorkloadKey(string Kind, string Name)
 {
     public static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet"];
+
+    /// <summary>The kinds as a user writes them, for help and error texts.</summary>
+    public static string KnownKinds => "deployment (deploy), statefulset (sts), daemonset (ds)";
+
+    private static readonly Dictionary<string, string> KindNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["deployment"] = "Deployment", ["deployments"] = "Deployment", ["deploy"] = "Deployment",
+        ["statefulset"] = "StatefulSet", ["statefulsets"] = "StatefulSet", ["sts"] = "StatefulSet",
+        ["daemonset"] = "DaemonSet", ["daemonsets"] = "DaemonSet", ["ds"] = "DaemonSet",
+    };
 
     public string Plural => Kind.ToLowerInvariant() + "s";
 
@@ -12,23 +27,41 @@ internal sealed record WorkloadKey(string Kind, string Name)
     public static string CollectionPath(string kind, string? ns) =>
         ns is null ? $"apis/apps/v1/{kind.ToLowerInvariant()}s" : $"apis/apps/v1/namespaces/{Uri.EscapeDataString(ns)}/{kind.ToLowerInvariant()}s";
 
-    /// <summary>Parses <c>deployment/orders</c> (also <c>deploy</c>, <c>sts</c>, <c>ds</c> and plurals, as kubectl accepts).</summary>
-    public static WorkloadKey Parse(string text, string field)
+    /// <summary>Parses a workload; an <see cref="ArgumentException"/> naming <paramref name="field"/> and the reason when it is not one.</summary>
+    public static WorkloadKey Parse(string text, string field) =>
+        TryParse(text, out var key, out var reason) ? key : throw new ArgumentException($"{field}: {reason}", field);
+
+    /// <summary>Parses a workload; false and the reason (naming no field: the caller names it) when it is not one.</summary>
+    public static bool TryParse(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out WorkloadKey? key, [System.Diagnostics.CodeAnalysis.NotNullWhen(false)] out string? reason)
     {
+        key = null;
         var slash = text.IndexOf('/');
-        if (slash <= 0 || slash == text.Length - 1)
+        var (kindText, name) = slash < 0 ? ("deployment", text) : (text[..slash], text[(slash + 1)..]);
+        if (slash == 0 || name.Length == 0 || name.Contains('/'))
         {
-            throw new ArgumentException($"{field}: \"{text}\" is not kind/name, e.g. deployment/orders", field);
+            reason = $"'{text}' is not KIND/NAME or NAME, e.g. deployment/orders";
+            return false;
         }
-        var kind = text[..slash].ToLowerInvariant() switch
+        if (!KindNames.TryGetValue(kindText, out var kind))
         {
-            "deployment" or "deployments" or "deploy" => "Deployment",
-            "statefulset" or "statefulsets" or "sts" => "StatefulSet",
-            "daemonset" or "daemonsets" or "ds" => "DaemonSet",
-            var other => throw new ArgumentException($"{field}: kind \"{other}\" cannot be rolled; use deployment, statefulset or daemonset", field),
-        };
-        return new WorkloadKey(kind, text[(slash + 1)..]);
+            reason = $"'{kindText}' is not a workload kind that can be rolled (one of {KnownKinds})";
+            return false;
+        }
+        if (!IsObjectName(name))
+        {
+            reason = $"'{name}' is not a Kubernetes object name (lower-case letters, digits, '-' and '.', at most 253)";
+            return false;
+        }
+        key = new WorkloadKey(kind, name);
+        reason = null;
+        return true;
     }
 
     public override string ToString() => $"{Kind.ToLowerInvariant()}/{Name}";
+
+    private static bool IsObjectName(string name) =>
+        name.Length <= 253
+        && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '.')
+        && char.IsAsciiLetterOrDigit(name[0])
+        && char.IsAsciiLetterOrDigit(name[^1]);
 }

@@ -87,7 +87,14 @@ public static class MeshApi
         var workload = JsonBody.String(body, "workload", errors);
         if (workload is not null)
         {
-            WorkloadName.Check(workload, "workload", errors);
+            if (!WorkloadKey.TryParse(workload, out var key, out var reason))
+            {
+                errors.Add("workload", reason);
+            }
+            else
+            {
+                KubernetesNames.CheckSubdomain(key.Name, "workload", errors);
+            }
         }
         var concurrency = withConcurrency ? JsonBody.Int(body, "maxConcurrency", errors, 1, 100) : null;
         if (errors.Any)
@@ -98,7 +105,7 @@ public static class MeshApi
         {
             return (null, Problem.Field("namespace", $"namespace \"{ns}\" not found", StatusCodes.Status404NotFound));
         }
-        var request = new OnboardingRequest(ns, enable!.Value) { Workload = workload is null ? null : WorkloadName.Normalize(workload) };
+        var request = new OnboardingRequest(ns, enable!.Value) { Workload = workload is null ? null : WorkloadKey.Parse(workload, "workload").ToString() };
         return (concurrency is { } n ? request with { MaxConcurrency = n } : request, null);
     }
 }

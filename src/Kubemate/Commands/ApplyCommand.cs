@@ -20,28 +20,29 @@ public static class ApplyCommand
     public static Command Create()
     {
         var connection = new ConnectionFlags();
-        var file = Flags.Text("--filename", "Objects to apply: multi-document YAML or a JSON List; - reads standard input (required)", "-f");
+        var file = Flags.Text("--filename", "Objects to apply: multi-document YAML or a JSON List; - reads standard input (required)", "-f").Required();
         var dryRun = Flags.Switch("--dry-run", "Print the diff and stop; change nothing");
-        var gitopsDir = Flags.Text("--gitops-dir", "Write one file per object into this directory instead of applying (nothing is sent to the cluster)");
+        var gitopsDir = Flags.Directory("--gitops-dir", "Write one file per object into this directory instead of applying (nothing is sent to the cluster)");
         var force = Flags.Switch("--force-conflicts", "Take over fields another field manager owns (only when you mean to)");
         var command = new Command("apply", "Apply objects through Kubemate's engine: diff first, all or nothing, audited")
         {
             file, dryRun, gitopsDir, force,
         };
         connection.AddTo(command);
-        command.TreatUnmatchedTokensAsErrors = false;
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(gitopsDir) is { Implicit: false } given && result.GetValue(dryRun))
+            {
+                given.AddError("cannot be combined with --dry-run (GitOps mode changes nothing in the cluster already)");
+            }
+        });
         command.SetAction((result, cancellationToken) =>
         {
             var flags = new FlagReader(result);
             var error = result.InvocationConfiguration.Error;
-            var path = flags.Text(file, required: true);
-            var directory = flags.Text(gitopsDir);
-            if (directory is not null && flags.Switch(dryRun))
-            {
-                flags.Problems.Add(new(gitopsDir.Name, "cannot be combined with --dry-run (GitOps mode changes nothing in the cluster already)"));
-            }
+            var path = flags.Value(file);
+            var directory = flags.Value(gitopsDir)?.FullName;
             var open = BackendChoice.Read(flags, connection);
-            flags.RejectUnmatched();
             var input = path is null ? null : ManifestInput.Read(path, file.Name, Console.In, flags.Problems);
             if (flags.Problems.Count > 0 || open is null || input is null)
             {

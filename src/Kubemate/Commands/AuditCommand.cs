@@ -23,28 +23,27 @@ public static class AuditCommand
     {
         var connection = new ConnectionFlags();
         var user = Flags.Text("--user", "Only records of this user");
-        var ns = Flags.Text("--namespace", "Only records that touched an object in this namespace", "-n");
-        var since = Flags.Text("--since", "Only records since a duration ago (30m, 1h, 7d) or a time (2026-11-25T10:00:00Z)");
-        var limit = Flags.Text("--limit", "At most this many records, the newest (1-10000)");
-        var output = Flags.Text("--output", "Output: table (default), json or jsonl (one record per line, with its hashes)", "-o");
-        var command = new Command("audit", "List the audit trail of changes made through Kubemate") { user, ns, since, limit, output };
+        var ns = Flags.Text("--namespace", "Only records that touched an object in this namespace (default: all namespaces)", "-n");
+        var allNamespaces = AllNamespaces.Create(ns);
+        var since = Flags.Parsed<DateTimeOffset?>("--since", "Only records since a duration ago (30m, 1h, 7d) or a time (2026-11-25T10:00:00Z)", [], ReadSince);
+        var limit = Flags.Integer("--limit", "At most this many records, the newest (1-10000)", 1, 10_000);
+        var output = Flags.Choice("--output", "Output: table (default), json or jsonl (one record per line, with its hashes)", ["table", "json", "jsonl"], "-o");
+        var command = new Command("audit", "List the audit trail of changes made through Kubemate") { user, ns, allNamespaces, since, limit, output };
         connection.AddTo(command);
-        command.TreatUnmatchedTokensAsErrors = false;
         command.Subcommands.Add(VerifyCommand(connection));
         command.SetAction((result, cancellationToken) =>
         {
             var flags = new FlagReader(result);
             var query = new AuditQuery
             {
-                User = flags.Text(user),
-                Namespace = flags.Text(ns),
-                From = ReadSince(flags, since),
-                Limit = flags.Integer(limit, 1, 10_000),
+                User = flags.Value(user),
+                Namespace = flags.Value(ns),
+                From = flags.Value(since),
+                Limit = flags.Value(limit),
                 Descending = true,
             };
-            var format = flags.OneOf(output, ["table", "json", "jsonl"], "table")!;
+            var format = flags.Text(output, "table");
             var open = BackendChoice.Read(flags, connection);
-            flags.RejectUnmatched();
             var error = result.InvocationConfiguration.Error;
             if (flags.Problems.Count > 0 || open is null)
             {
@@ -63,15 +62,13 @@ public static class AuditCommand
 
     private static Command VerifyCommand(ConnectionFlags connection)
     {
-        var output = Flags.Text("--output", "Output: text (default) or json", "-o");
+        var output = Flags.Choice("--output", "Output: text (default) or json", ["text", "json"], "-o");
         var command = new Command("verify", "Re-hash the whole audit chain; exit 1 when a record was edited, removed or is unreadable") { output };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, cancellationToken) =>
         {
             var flags = new FlagReader(result);
-            var json = flags.OneOf(output, ["text", "json"], "text") == "json";
+            var json = flags.Text(output, "text") == "json";
             var open = BackendChoice.Read(flags, connection);
-            flags.RejectUnmatched();
             var error = result.InvocationConfiguration.Error;
             if (flags.Problems.Count > 0 || open is null)
             {
@@ -102,18 +99,10 @@ public static class AuditCommand
         return command;
     }
 
-    private static DateTimeOffset? ReadSince(FlagReader flags, Option<string?> option)
+    private static (DateTimeOffset? Value, string? Problem) ReadSince(string text)
     {
-        if (flags.Text(option) is not { } text)
-        {
-            return null;
-        }
         var time = SinceValue.TryParse(text, DateTimeOffset.UtcNow, out var problem);
-        if (problem is not null)
-        {
-            flags.Problems.Add(new(option.Name, problem));
-        }
-        return time;
+        return (time, problem);
     }
 
     private static void WriteRecords(TextWriter output, IReadOnlyList<AuditRecord> records, string format)

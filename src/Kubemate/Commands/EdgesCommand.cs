@@ -11,7 +11,7 @@ public static class EdgesCommand
 {
     public static Command Create()
     {
-        var resource = new Argument<string>("resource") { Description = "Workload kind (accepted for linkerd viz edges compatibility; all kinds are shown)", Arity = ArgumentArity.ZeroOrOne };
+        var resource = PositionalArguments.Create("resource", "Workload kind (accepted for linkerd viz edges compatibility; all kinds are shown)", ArgumentArity.ZeroOrOne);
         var common = TelemetryFlags.Create();
         var command = new Command("edges", "Edges between workloads with mTLS status, as linkerd viz edges shows them") { resource };
         common.AddTo(command);

@@ -20,27 +20,21 @@ public static class ImportCommand
 
     public static Command Create()
     {
-        var files = Flags.Many("--filename", "Kubernetes objects to import (multi-document YAML or JSON, Lists expanded; - reads standard input); repeatable", "-f");
-        var output = Flags.Text("--output", "Write the model file here (default: standard output)", "-o");
-        var mesh = Flags.Text("--mesh", $"Mesh driver that reads mesh objects: {MeshProviders.Known} (default: {MeshProviders.Default})");
+        var files = Flags.Many("--filename", "Kubernetes objects to import (multi-document YAML or JSON, Lists expanded; - reads standard input); repeatable", "-f").Required();
+        var output = Flags.Text("--output", "Write the model file here (default: standard output; - is standard output)", "-o");
+        var mesh = RenderCommand.MeshOption($"Mesh driver that reads mesh objects: {MeshProviders.Known} (default: {MeshProviders.Default})");
         var command = new Command("import", "Turn Kubernetes objects into a model file that kubemate render gives back") { files, output, mesh };
-        command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
-            var flags = new FlagReader(result);
-            var paths = flags.List(files, required: true);
-            var target = flags.Text(output);
-            var provider = flags.Text(mesh, fallback: MeshProviders.Default)!;
-            if (!MeshProviders.IsKnown(provider))
+            var paths = result.GetValue(files) ?? [];
+            var target = result.GetValue(output);
+            var provider = result.GetValue(mesh) ?? MeshProviders.Default;
+            var problems = new List<ValidationProblem>();
+            var objects = ReadObjects(paths, problems);
+            if (problems.Count > 0)
             {
-                flags.Problems.Add(new(mesh.Name, $"'{provider}' is not a mesh (one of {MeshProviders.Known})"));
-            }
-            flags.RejectUnmatched();
-            var objects = ReadObjects(paths, flags.Problems);
-            if (flags.Problems.Count > 0)
-            {
-                return ProblemReport.Write(error, CommandName, flags.Problems);
+                return ProblemReport.Write(error, CommandName, problems);
             }
             var imported = ObjectImporter.Import(objects, MeshProviders.Create(provider));
             var model = ModelFileWriter.Write(imported.Models);

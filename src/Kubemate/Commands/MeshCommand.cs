@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Kubemate.Application.Onboarding;
 using Kubemate.Direct;
 using Kubemate.Direct.Terminal;
 using Kubemate.Modeling.Families;
@@ -22,39 +23,41 @@ public static class MeshCommand
             Subcommand("disable", "Switch injection off and restart the workloads so their pods lose the proxy", enable: false),
         };
         connection.AddTo(command);
-        command.SetAction(result =>
-        {
-            result.InvocationConfiguration.Error.WriteLine("kubemate mesh: say enable or disable (kubemate mesh enable -n NAMESPACE)");
-            return ExitCodes.Usage;
-        });
         return command;
 
         Command Subcommand(string name, string description, bool enable)
         {
-            var ns = Flags.Text("--namespace", "Namespace to switch (required)", "-n");
-            var workload = Flags.Text("--workload", $"Only this workload: KIND/NAME ({WorkloadName.KnownKinds}) or NAME of a deployment");
+            var ns = Flags.Text("--namespace", "Namespace to switch (required; one namespace per run)", "-n").Required();
+            var allNamespaces = Flags.Switch("--all-namespaces", "Not offered: the mesh switch works on one namespace at a time (give -n)", "-A");
+            allNamespaces.Hidden = true;
+            allNamespaces.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<bool>())
+                {
+                    result.AddError("the mesh switch works on one namespace at a time; give -n NAMESPACE (and run it once per namespace)");
+                }
+            });
+            var workload = Flags.Parsed<WorkloadKey>("--workload", $"Only this workload: KIND/NAME ({WorkloadKey.KnownKinds}) or NAME of a deployment", [], ParseWorkload);
             var dryRun = Flags.Switch("--dry-run", "Print the plan (which workloads restart, which are skipped and why); change nothing");
-            var provider = Flags.Text("--provider", "Mesh: linkerd (default) or istio");
-            var concurrency = Flags.Text("--max-concurrency", "How many workloads restart at once (1-100; default 8)");
-            var output = Flags.Text("--output", "Output: text (default) or json (the plan, or one event per line)", "-o");
-            var sub = new Command(name, description) { ns, workload, dryRun, provider, concurrency, output };
-            sub.TreatUnmatchedTokensAsErrors = false;
+            var provider = Flags.Choice("--provider", "Mesh: linkerd (default) or istio", ["linkerd", "istio"]);
+            var concurrency = Flags.Integer("--max-concurrency", "How many workloads restart at once (1-100; default 8)", 1, 100);
+            var output = Flags.Choice("--output", "Output: text (default) or json (the plan, or one event per line)", ["text", "json"], "-o");
+            var sub = new Command(name, description) { ns, allNamespaces, workload, dryRun, provider, concurrency, output };
             sub.SetAction((result, cancellationToken) =>
             {
                 var flags = new FlagReader(result);
-                var request = new MeshRequest(flags.Text(ns, required: true) ?? "", enable)
+                var request = new MeshRequest(flags.Text(ns, ""), enable)
                 {
-                    Provider = flags.OneOf(provider, ["linkerd", "istio"], "linkerd")!,
-                    MaxConcurrency = flags.Integer(concurrency, 1, 100),
-                    Workload = ReadWorkload(flags, workload),
+                    Provider = flags.Text(provider, "linkerd"),
+                    MaxConcurrency = flags.Value(concurrency),
+                    Workload = flags.Value(workload),
                 };
-                var json = flags.OneOf(output, ["text", "json"], "text") == "json";
+                var json = flags.Text(output, "text") == "json";
                 var open = BackendChoice.Read(flags, connection, out var server);
                 if (server && flags.IsGiven(provider))
                 {
                     flags.Problems.Add(new(provider.Name, "applies to direct mode only; the server runs the mesh driver it was started with"));
                 }
-                flags.RejectUnmatched();
                 var commandName = $"kubemate mesh {name}";
                 var error = result.InvocationConfiguration.Error;
                 if (flags.Problems.Count > 0 || open is null)
@@ -70,19 +73,8 @@ public static class MeshCommand
         }
     }
 
-    private static WorkloadName? ReadWorkload(FlagReader flags, Option<string?> option)
-    {
-        if (flags.Text(option) is not { } text)
-        {
-            return null;
-        }
-        var workload = WorkloadName.TryParse(text, out var problem);
-        if (problem is not null)
-        {
-            flags.Problems.Add(new(option.Name, problem));
-        }
-        return workload;
-    }
+    private static (WorkloadKey? Value, string? Problem) ParseWorkload(string text) =>
+        WorkloadKey.TryParse(text, out var key, out var problem) ? (key, null) : (null, problem);
 
     private static async Task<int> PlanAsync(IOperationsBackend backend, MeshRequest request, bool json, TextWriter output, CancellationToken cancellationToken)
     {

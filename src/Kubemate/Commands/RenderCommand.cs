@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kubemate.Direct;
 using Kubemate.Model.Validation;
 using Kubemate.Modeling;
 using Kubemate.Modeling.Families;
@@ -19,19 +20,16 @@ public static class RenderCommand
     public static Command Create()
     {
         var files = Flags.Many("--filename", "Model file to render (multi-document YAML; - reads standard input); repeatable", "-f");
-        var mesh = Flags.Text("--mesh", $"Mesh driver for mesh models: {MeshProviders.Known} (default: the one the file was imported with, else {MeshProviders.Default})");
-        mesh.Recursive = true;
-        var output = Flags.Text("--output", "Output format: yaml (default) or json", "-o");
-        output.Recursive = true;
+        var mesh = MeshOption($"Mesh driver for mesh models: {MeshProviders.Known} (default: the one the file was imported with, else {MeshProviders.Default})").Recursive();
+        var output = Flags.Choice("--output", "Output format: yaml (default) or json", ObjectOutput.Formats, "-o").Recursive();
         var networkPolicy = Flags.Switch("--network-policy", "Also render every AccessIntent of the files as a NetworkPolicy (the L3/L4 layer)");
         var command = new Command("render", "Render Kubernetes objects from a model file or, for one object family, from flags")
         {
             files, mesh, output, networkPolicy,
         };
-        command.TreatUnmatchedTokensAsErrors = false;
         foreach (var family in RenderFamilies.Create())
         {
-            var subcommand = new Command(family.Name, family.Description) { TreatUnmatchedTokensAsErrors = false };
+            var subcommand = new Command(family.Name, family.Description);
             foreach (var option in family.Options)
             {
                 subcommand.Options.Add(option);
@@ -39,29 +37,32 @@ public static class RenderCommand
             subcommand.SetAction(result => Run(result, mesh, output, (flags, chosenMesh) =>
             {
                 var built = family.Build(flags);
-                return (built, chosenMesh ?? MeshProviders.Default);
+                return (built, [], chosenMesh ?? MeshProviders.Default);
             }, family.Name));
             command.Subcommands.Add(subcommand);
         }
         command.SetAction(result => Run(result, mesh, output, (flags, chosenMesh) =>
         {
             var paths = flags.List(files);
-            if (result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith('-')) is { } word)
-            {
-                flags.Consume(word);
-                flags.Problems.Add(new("family", $"'{word}' is not an object family (one of {string.Join(", ", RenderFamilies.Names)})"));
-                return (new FamilyModels(ModelSet.Empty), MeshProviders.Default);
-            }
+            var problems = new List<ValidationProblem>();
             if (paths.Count == 0)
             {
-                flags.Problems.Add(new("-f", $"give model files with -f, or a family: {string.Join(", ", RenderFamilies.Names)}"));
-                return (new FamilyModels(ModelSet.Empty), MeshProviders.Default);
+                flags.Problems.Add(new(files.Name, $"is required: give model files with -f, or a family: {string.Join(", ", RenderFamilies.Names)}"));
+                return (new FamilyModels(ModelSet.Empty), problems, MeshProviders.Default);
             }
-            var models = ReadModelFiles(paths, flags.Problems);
-            var fileMesh = MeshProviders.Choose(models, flags.Problems);
-            return (new FamilyModels(models) { IntentNetworkLayer = flags.Switch(networkPolicy) }, chosenMesh ?? fileMesh);
+            var models = ReadModelFiles(paths, problems);
+            var fileMesh = MeshProviders.Choose(models, problems);
+            return (new FamilyModels(models) { IntentNetworkLayer = flags.Switch(networkPolicy) }, problems, chosenMesh ?? fileMesh);
         }));
         return command;
+    }
+
+    /// <summary>A <c>--mesh</c> flag that takes the registered mesh providers.</summary>
+    internal static Option<string?> MeshOption(string description)
+    {
+        var option = Flags.Parsed<string>("--mesh", description, [], text => MeshProviders.IsKnown(text) ? (text, null) : (null, $"'{text}' is not a mesh (one of {MeshProviders.Known})"));
+        option.CompletionSources.Add([.. MeshProviders.Registry.Providers.Order(StringComparer.Ordinal)]);
+        return option;
     }
 
     private static ModelSet ReadModelFiles(IReadOnlyList<string> paths, List<ValidationProblem> problems)
@@ -79,24 +80,26 @@ public static class RenderCommand
         return models;
     }
 
-    private static int Run(ParseResult result, Option<string?> meshOption, Option<string?> outputOption, Func<FlagReader, string?, (FamilyModels Models, string Mesh)> build, string? familyName = null)
+    /// <summary>
+    /// Builds the models (<paramref name="build"/> gives them, the problems of the files it read, and the mesh), then
+    /// renders them. Flags that do not go together are bad usage (exit 2); problems in the files or the models are
+    /// invalid input (exit 1).
+    /// </summary>
+    private static int Run(ParseResult result, Option<string?> meshOption, Option<string?> outputOption,
+        Func<FlagReader, string?, (FamilyModels Models, List<ValidationProblem> FileProblems, string Mesh)> build, string? familyName = null)
     {
         var error = result.InvocationConfiguration.Error;
         var flags = new FlagReader(result);
-        var format = flags.OneOf(outputOption, ObjectOutput.Formats, "yaml")!;
-        var chosenMesh = flags.Text(meshOption);
-        if (chosenMesh is not null && !MeshProviders.IsKnown(chosenMesh))
+        var format = flags.Text(outputOption, "yaml");
+        var (family, fileProblems, mesh) = build(flags, flags.Value(meshOption));
+        if (flags.Problems.Count > 0)
         {
-            flags.Problems.Add(new(meshOption.Name, $"'{chosenMesh}' is not a mesh (one of {MeshProviders.Known})"));
-            chosenMesh = null;
+            return UsageReport.Write(error, CommandPath.Of(result), flags.Problems);
         }
-        var (family, mesh) = build(flags, chosenMesh);
-        flags.RejectUnmatched();
-        // A family's models are made from its flags, so bad flags come first; a file's readable documents are
-        // still checked, so one run lists every problem.
-        if (flags.Problems.Count > 0 && (familyName is not null || family.Models.Documents.Count == 0))
+        // A file's readable documents are still checked, so one run lists every problem.
+        if (fileProblems.Count > 0 && family.Models.Documents.Count == 0)
         {
-            return ProblemReport.Write(error, CommandName, flags.Problems);
+            return ProblemReport.Write(error, CommandName, fileProblems);
         }
         var rendered = ModelSetRenderer.Render(family.Models, new RenderSettings
         {
@@ -104,10 +107,10 @@ public static class RenderCommand
             IntentMeshLayer = family.IntentMeshLayer,
             IntentNetworkLayer = family.IntentNetworkLayer,
         });
-        if (flags.Problems.Count > 0 || !rendered.Succeeded)
+        if (fileProblems.Count > 0 || !rendered.Succeeded)
         {
             var problems = familyName is null ? rendered.Problems : [.. rendered.Problems.Select(p => FlagPaths.Rewrite(p, familyName, family.FlagPaths))];
-            return ProblemReport.Write(error, CommandName, [.. flags.Problems, .. problems]);
+            return ProblemReport.Write(error, CommandName, [.. fileProblems, .. problems]);
         }
         if (rendered.TrustAnchorKeys.Count > 0 && !KeepTrustAnchorKeys(rendered.TrustAnchorKeys, family.TrustAnchorKeyFile, error))
         {

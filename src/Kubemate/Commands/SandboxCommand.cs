@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using Kubemate.Modeling.Families;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Simulation;
 
@@ -10,10 +10,10 @@ public static class SandboxCommand
 {
     public static Command Create()
     {
-        var listen = new Option<string>("--listen") { Description = "Loopback address and port to listen on (port 0 picks a free one)", DefaultValueFactory = _ => "127.0.0.1:0" };
-        var kubeconfig = new Option<FileInfo?>("--write-kubeconfig") { Description = "Write a kubeconfig for kubectl and the C# client to this file" };
-        var empty = new Option<bool>("--empty") { Description = "Start without the demo estate (only the system namespaces and default RBAC)" };
-        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Persist the cluster state in this directory (crash-safe); in memory when omitted" };
+        var listen = Flags.Parsed<ListenAddress>("--listen", "Loopback address and port to listen on (default: 127.0.0.1:0; port 0 picks a free one)", [], ListenAddress.Parse);
+        var kubeconfig = Flags.File("--write-kubeconfig", "Write a kubeconfig for kubectl and the C# client to this file");
+        var empty = Flags.Switch("--empty", "Start without the demo estate (only the system namespaces and default RBAC)");
+        var dataDir = Flags.Directory("--data-dir", "Persist the cluster state in this directory (crash-safe); in memory when omitted");
         var command = new Command("sandbox", "Run the embedded Kubernetes-compatible sandbox API server in the foreground")
         {
             listen, kubeconfig, empty, dataDir,
@@ -21,7 +21,7 @@ public static class SandboxCommand
         command.Subcommands.Add(SandboxFaultCommand.Create());
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (address, port) = ParseListen(result.GetValue(listen)!);
+            var (address, port) = result.GetValue(listen) ?? new ListenAddress("127.0.0.1", 0);
             var options = new SandboxOptions { ListenAddress = address, Port = port, DataDirectory = result.GetValue(dataDir)?.FullName };
             await using var server = await SandboxLauncher.StartAsync(options, result.GetValue(empty), cancellationToken);
             if (result.GetValue(kubeconfig) is { } file)
@@ -42,15 +42,5 @@ public static class SandboxCommand
             return 0;
         });
         return command;
-    }
-
-    public static (string Address, int Port) ParseListen(string listen)
-    {
-        var colon = listen.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(listen[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
-        {
-            throw new ArgumentException($"--listen: \"{listen}\" is not ADDRESS:PORT (for example 127.0.0.1:6443)");
-        }
-        return (listen[..colon].Trim('[', ']'), port);
     }
 }

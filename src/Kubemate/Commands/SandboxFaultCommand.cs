@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
+using Kubemate.Modeling.Families;
 using Kubemate.Sandbox.Json;
 using Kubemate.Sandbox.Simulation.Traffic;
 
@@ -18,8 +19,8 @@ public static class SandboxFaultCommand
 {
     public static Command Create()
     {
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "The kubeconfig to use (default: KUBECONFIG, then ~/.kube/config)", Recursive = true };
-        var context = new Option<string?>("--context") { Description = "The kubeconfig context to use (default: its current context)", Recursive = true };
+        var kubeconfig = Flags.File("--kubeconfig", "The kubeconfig to use (default: KUBECONFIG, then ~/.kube/config)").Recursive();
+        var context = Flags.Text("--context", "The kubeconfig context to use (default: its current context)").Recursive();
         var command = new Command("fault", "Inject traffic faults into the sandbox's simulated traffic: latency, errors, crashes, load")
         {
             kubeconfig, context,
@@ -31,47 +32,57 @@ public static class SandboxFaultCommand
         return command;
     }
 
-    private static Command SetCommand(Option<string?> kubeconfig, Option<string?> context)
+    private static Command SetCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
         var ns = NamespaceOption();
-        var workload = new Argument<string>("workload") { Description = "The Deployment or StatefulSet (pods labelled app=WORKLOAD count too)" };
-        var version = new Option<string?>("--version") { Description = "Only the workload's pods with this `version` label" };
-        var p50 = new Option<string?>("--latency-p50") { Description = "Median response latency, e.g. 50ms" };
-        var p99 = new Option<string?>("--latency-p99") { Description = "99th percentile response latency, e.g. 2s" };
-        var errorRate = new Option<string?>("--error-rate") { Description = "Fraction of requests answered with HTTP 500 / gRPC UNAVAILABLE, 0..1" };
-        var crash = new Option<bool>("--crash") { Description = "Restart the workload's containers (once per change of the fault)" };
-        var multiplier = new Option<string?>("--traffic-multiplier") { Description = "Scale the traffic sent to the workload, e.g. 3" };
-        var name = new Option<string?>("--name") { Description = "The TrafficFault's name (default: WORKLOAD or WORKLOAD-VERSION)" };
+        var workload = PositionalArguments.Create("workload", "The Deployment or StatefulSet (pods labelled app=WORKLOAD count too)");
+        var version = Flags.Text("--version", "Only the workload's pods with this `version` label");
+        var p50 = Duration("--latency-p50", "Median response latency, e.g. 50ms");
+        var p99 = Duration("--latency-p99", "99th percentile response latency, e.g. 2s");
+        var errorRate = Flags.Number("--error-rate", "Fraction of requests answered with HTTP 500 / gRPC UNAVAILABLE, 0..1", 0, 1);
+        var crash = Flags.Switch("--crash", "Restart the workload's containers (once per change of the fault)");
+        var multiplier = Flags.Number("--traffic-multiplier", "Scale the traffic sent to the workload, e.g. 3", 0);
+        var name = Flags.Text("--name", "The TrafficFault's name (default: WORKLOAD or WORKLOAD-VERSION)");
         var command = new Command("set", "Create or change a traffic fault on a workload") { ns, workload, version, p50, p99, errorRate, crash, multiplier, name };
+        command.Validators.Add(result =>
+        {
+            var (median, tail) = (result.GetResult(p50), result.GetResult(p99));
+            if ((median is null) != (tail is null))
+            {
+                result.AddError(median is null ? "--latency-p50: is required with --latency-p99" : "--latency-p99: is required with --latency-p50");
+            }
+        });
         command.SetAction((result, cancellationToken) => Run(result, kubeconfig, context, async client =>
         {
-            var latency = (result.GetValue(p50), result.GetValue(p99)) switch
-            {
-                (null, null) => null,
-                ({ } median, { } tail) => new LatencyDistribution(Duration("--latency-p50", median), Duration("--latency-p99", tail)),
-                (null, _) => throw new FaultInputException("--latency-p50: Required value: give --latency-p50 with --latency-p99"),
-                (_, null) => throw new FaultInputException("--latency-p99: Required value: give --latency-p99 with --latency-p50"),
-            };
+            var latency = (result.GetValue(p50), result.GetValue(p99)) is ({ } median, { } tail) ? new LatencyDistribution(median, tail) : null;
             var target = result.GetValue(workload)!;
             var fault = new TrafficFault(
-                result.GetValue(ns)!,
+                result.GetValue(ns) ?? "default",
                 result.GetValue(name) ?? (result.GetValue(version) is { } v ? $"{target}-{v}" : target),
                 target,
                 result.GetValue(version),
                 latency,
-                Number("--error-rate", result.GetValue(errorRate)),
+                result.GetValue(errorRate),
                 result.GetValue(crash),
-                Number("--traffic-multiplier", result.GetValue(multiplier)));
+                result.GetValue(multiplier));
             var applied = await client.SetAsync(fault, cancellationToken);
             Console.Out.WriteLine($"trafficfault {applied.Namespace()}/{applied.Name()} applied");
         }));
         return command;
     }
 
-    private static Command ScenarioCommand(Option<string?> kubeconfig, Option<string?> context)
+    private static Command ScenarioCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
-        var scenario = new Argument<string>("scenario") { Description = "inventory-slow-db or canary-5xx" };
-        scenario.AcceptOnlyFromAmong([.. TrafficScenarios.All.Select(s => s.Name)]);
+        var scenario = PositionalArguments.Create("scenario", "inventory-slow-db or canary-5xx");
+        string[] names = [.. TrafficScenarios.All.Select(s => s.Name)];
+        scenario.CompletionSources.Add(names);
+        scenario.Validators.Add(result =>
+        {
+            if (result.Tokens.FirstOrDefault()?.Value is { } given && !given.StartsWith('-') && !names.Contains(given, StringComparer.Ordinal))
+            {
+                result.AddError($"'{given}' is not a scenario (one of {string.Join(", ", names)})");
+            }
+        });
         var command = new Command("scenario", "Run a named fault scenario: " + string.Join("; ", TrafficScenarios.All.Select(s => $"{s.Name}: {s.Description}"))) { scenario };
         command.SetAction((result, cancellationToken) => Run(result, kubeconfig, context, async client =>
         {
@@ -83,12 +94,11 @@ public static class SandboxFaultCommand
         return command;
     }
 
-    private static Command ListCommand(Option<string?> kubeconfig, Option<string?> context)
+    private static Command ListCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
-        var ns = new Option<string?>("--namespace", "-n") { Description = "Only this namespace (default: all namespaces)" };
-        var output = new Option<string>("--output", "-o") { Description = "table, json or yaml", DefaultValueFactory = _ => "table" };
-        output.AcceptOnlyFromAmong("table", "json", "yaml");
-        var command = new Command("list", "List the traffic faults") { ns, output };
+        var ns = Flags.Text("--namespace", "Only this namespace (default: all namespaces)", "-n");
+        var output = Flags.Choice("--output", "table (default), json or yaml", ["table", "json", "yaml"], "-o");
+        var command = new Command("list", "List the traffic faults") { ns, AllNamespaces.Create(ns), output };
         command.SetAction((result, cancellationToken) => Run(result, kubeconfig, context, async client =>
         {
             var faults = await client.ListAsync(result.GetValue(ns), cancellationToken);
@@ -108,12 +118,24 @@ public static class SandboxFaultCommand
         return command;
     }
 
-    private static Command ClearCommand(Option<string?> kubeconfig, Option<string?> context)
+    private static Command ClearCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
-        var ns = new Option<string?>("--namespace", "-n") { Description = "The namespace (default: all namespaces with --all, else default)" };
-        var name = new Option<string?>("--name") { Description = "The fault to delete" };
-        var all = new Option<bool>("--all") { Description = "Delete every fault (of the namespace, when given)" };
-        var command = new Command("clear", "Delete traffic faults; traffic returns to normal within one tick") { ns, name, all };
+        var ns = Flags.Text("--namespace", "The namespace (default: all namespaces with --all, else default)", "-n");
+        var allNamespaces = AllNamespaces.Create(ns);
+        var name = Flags.Text("--name", "The fault to delete");
+        var all = Flags.Switch("--all", "Delete every fault (of the namespace, when given)");
+        var command = new Command("clear", "Delete traffic faults; traffic returns to normal within one tick") { ns, allNamespaces, name, all };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetResult(name) is null) != result.GetValue(all))
+            {
+                result.AddError("--name: give exactly one: a fault's name, or --all");
+            }
+            else if (result.GetResult(name) is { } given && result.GetValue(allNamespaces))
+            {
+                given.AddError("names one fault in one namespace: give -n, not -A");
+            }
+        });
         command.SetAction((result, cancellationToken) => Run(result, kubeconfig, context, async client =>
         {
             var deleted = await client.ClearAsync(result.GetValue(ns), result.GetValue(name), result.GetValue(all), cancellationToken);
@@ -122,14 +144,16 @@ public static class SandboxFaultCommand
         return command;
     }
 
-    private static Option<string> NamespaceOption() =>
-        new("--namespace", "-n") { Description = "The workload's namespace", DefaultValueFactory = _ => "default" };
+    private static Option<string?> NamespaceOption() => Flags.Text("--namespace", "The workload's namespace (default: default)", "-n");
 
-    private static async Task<int> Run(ParseResult result, Option<string?> kubeconfig, Option<string?> context, Func<TrafficFaultClient, Task> action)
+    private static Option<double?> Duration(string name, string description) =>
+        Flags.Parsed<double?>(name, description, [], text => GoDuration.TryParseMs(text) is { } ms ? (ms, null) : (null, $"'{text}' is not a duration (for example 50ms or 2s)"));
+
+    private static async Task<int> Run(ParseResult result, Option<FileInfo?> kubeconfig, Option<string?> context, Func<TrafficFaultClient, Task> action)
     {
         try
         {
-            var connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(kubeconfig), result.GetValue(context));
+            var connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(kubeconfig)?.FullName, result.GetValue(context));
             using var api = connection.CreateApi();
             await action(new TrafficFaultClient(new ClusterFaultApi(api)));
             return 0;
@@ -140,14 +164,6 @@ public static class SandboxFaultCommand
             return 1;
         }
     }
-
-    private static double Duration(string option, string text) =>
-        GoDuration.TryParseMs(text) ?? throw new FaultInputException($"{option}: Invalid value: \"{text}\": not a duration (for example 50ms or 2s)");
-
-    private static double? Number(string option, string? text) =>
-        text is null ? null
-        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) ? number
-        : throw new FaultInputException($"{option}: Invalid value: \"{text}\": not a number");
 
     private static void WriteTable(IReadOnlyList<JsonObject> faults)
     {

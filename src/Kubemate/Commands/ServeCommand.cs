@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kubemate.Cluster.Connection;
 using Kubemate.WebConsole;
 using Kubemate.Host;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
+using Kubemate.Modeling.Families;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Telemetry.Topology;
@@ -21,39 +23,43 @@ namespace Kubemate.Commands;
 /// </summary>
 public static class ServeCommand
 {
-    private sealed record Flags(
-        Option<string> Listen, Option<FileInfo?> WriteKubeconfig, Option<DirectoryInfo?> DataDir, Option<bool> Empty,
-        Option<string?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
-        Option<string?> Prometheus, Option<string> Mesh, Option<string?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
-        Option<string> OidcUsernameClaim, Option<string> OidcGroupsClaim, Option<double> DegradedAbove, Option<double> FailingAt);
+    private sealed record ServeFlags(
+        Option<ListenAddress?> Listen, Option<FileInfo?> WriteKubeconfig, Option<DirectoryInfo?> DataDir, Option<bool> Empty,
+        Option<FileInfo?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
+        Option<Uri?> Prometheus, Option<string?> Mesh, Option<Uri?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
+        Option<string?> OidcUsernameClaim, Option<string?> OidcGroupsClaim, Option<double?> DegradedAbove, Option<double?> FailingAt);
+
+    private const double DefaultDegradedAbove = 0;
+    private const double DefaultFailingAt = 10;
 
     public static Command Create()
     {
-        var flags = new Flags(
-            new Option<string>("--listen") { Description = "Address and port of the Kubemate web host", DefaultValueFactory = _ => "127.0.0.1:8080" },
-            new Option<FileInfo?>("--write-kubeconfig") { Description = "Write the embedded sandbox's kubeconfig to this file (for kubectl)" },
-            new Option<DirectoryInfo?>("--data-dir") { Description = "Keep the embedded sandbox's state and the audit database in this directory" },
-            new Option<bool>("--empty") { Description = "Start the embedded sandbox without the demo estate" },
-            new Option<string?>("--kubeconfig") { Description = "Drive the cluster of this kubeconfig (default: KUBECONFIG, then ~/.kube/config) instead of the sandbox" },
-            new Option<string?>("--context") { Description = "The kubeconfig context to use (default: its current context)" },
-            new Option<bool>("--in-cluster") { Description = "Drive the cluster Kubemate runs in, with its pod's service account" },
-            new Option<string?>("--audit") { Description = "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)" },
-            new Option<FileInfo?>("--token-file") { Description = "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\"" },
-            new Option<string?>("--prometheus") { Description = "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)" },
-            new Option<string>("--mesh") { Description = "Mesh provider: linkerd or istio", DefaultValueFactory = _ => "linkerd" },
-            new Option<string?>("--oidc-issuer") { Description = "OpenID Connect issuer URL for sign-in on a real cluster" },
-            new Option<string?>("--oidc-client-id") { Description = "OpenID Connect client id" },
-            new Option<string?>("--oidc-client-secret") { Description = "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)" },
-            new Option<string>("--oidc-username-claim") { Description = "ID-token claim used as the Kubernetes user name", DefaultValueFactory = _ => "email" },
-            new Option<string>("--oidc-groups-claim") { Description = "ID-token claim listing the user's groups", DefaultValueFactory = _ => "groups" },
-            new Option<double>("--degraded-above") { Description = "Health: a workload or edge is degraded when more than this percentage of its responses fail", DefaultValueFactory = _ => 0 },
-            new Option<double>("--failing-at") { Description = "Health: a workload or edge is failing when at least this percentage of its responses fail", DefaultValueFactory = _ => 10 });
+        var flags = new ServeFlags(
+            Flags.Parsed<ListenAddress>("--listen", "Address and port of the Kubemate web host (default: 127.0.0.1:8080)", [], ListenAddress.Parse),
+            Flags.File("--write-kubeconfig", "Write the embedded sandbox's kubeconfig to this file (for kubectl)"),
+            Flags.Directory("--data-dir", "Keep the embedded sandbox's state and the audit database in this directory"),
+            Flags.Switch("--empty", "Start the embedded sandbox without the demo estate"),
+            Flags.File("--kubeconfig", "Drive the cluster of this kubeconfig (default: KUBECONFIG, then ~/.kube/config) instead of the sandbox"),
+            Flags.Text("--context", "The kubeconfig context to use (default: its current context)"),
+            Flags.Switch("--in-cluster", "Drive the cluster Kubemate runs in, with its pod's service account"),
+            Flags.Text("--audit", "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)"),
+            Flags.File("--token-file", "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\""),
+            Flags.Url("--prometheus", "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)"),
+            Flags.Choice("--mesh", "Mesh provider: linkerd (default) or istio", ["linkerd", "istio"]),
+            Flags.Url("--oidc-issuer", "OpenID Connect issuer URL for sign-in on a real cluster"),
+            Flags.Text("--oidc-client-id", "OpenID Connect client id (required with --oidc-issuer)"),
+            Flags.Text("--oidc-client-secret", "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)"),
+            Flags.Text("--oidc-username-claim", "ID-token claim used as the Kubernetes user name (default: email)"),
+            Flags.Text("--oidc-groups-claim", "ID-token claim listing the user's groups (default: groups)"),
+            Percentage("--degraded-above", $"Health: a workload or edge is degraded when more than this percentage of its responses fail (default: {DefaultDegradedAbove})"),
+            Percentage("--failing-at", $"Health: a workload or edge is failing when at least this percentage of its responses fail (default: {DefaultFailingAt})"));
         var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
         {
             flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
             flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
             flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt,
         };
+        command.Validators.Add(result => Validate(result, flags));
         command.SetAction(async (result, cancellationToken) =>
         {
             try
@@ -69,12 +75,46 @@ public static class ServeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, Flags flags, CancellationToken cancellationToken)
+    /// <summary>The rules that tie flags together; each broken one is a parse error on the flag it names.</summary>
+    private static void Validate(CommandResult result, ServeFlags flags)
     {
-        var (address, port) = SandboxCommand.ParseListen(result.GetValue(flags.Listen)!);
+        var degraded = result.ValueOrDefault(flags.DegradedAbove) ?? DefaultDegradedAbove;
+        var failing = result.ValueOrDefault(flags.FailingAt) ?? DefaultFailingAt;
+        if (degraded >= failing)
+        {
+            (result.GetResult(flags.DegradedAbove) is { Implicit: false } given ? (SymbolResult)given : result)
+                .AddError($"--degraded-above: {degraded:0.##} must be below --failing-at ({failing:0.##})");
+        }
+        if (result.GetResult(flags.OidcIssuer) is { Implicit: false } && result.GetResult(flags.OidcClientId) is null)
+        {
+            result.AddError("--oidc-client-id: is required with --oidc-issuer");
+        }
+        var inCluster = result.GetValue(flags.InCluster);
+        if (inCluster && (result.GetResult(flags.Kubeconfig) is not null || result.GetResult(flags.Context) is not null))
+        {
+            result.AddError("--in-cluster: cannot be combined with --kubeconfig or --context");
+        }
+        var onCluster = inCluster || result.GetResult(flags.Kubeconfig) is not null || result.GetResult(flags.Context) is not null;
+        if (onCluster && result.GetResult(flags.TokenFile) is null && result.GetResult(flags.OidcIssuer) is null)
+        {
+            result.AddError("--token-file: --token-file or --oidc-issuer is required on a real cluster: users must be able to sign in");
+        }
+    }
+
+    private static Option<double?> Percentage(string name, string description) =>
+        Flags.Parsed<double?>(name, description, [], text => FlagValues.Number(text, double.MinValue, double.MaxValue) switch
+        {
+            (null, var problem) => (null, problem),
+            ({ } value, _) when value is < 0 or > 100 => (null, $"{text} is not a percentage from 0 to 100"),
+            (var value, _) => (value, null),
+        });
+
+    private static async Task<int> RunAsync(ParseResult result, ServeFlags flags, CancellationToken cancellationToken)
+    {
+        var (address, port) = result.GetValue(flags.Listen) ?? new ListenAddress("127.0.0.1", 8080);
         var dataDir = result.GetValue(flags.DataDir)?.FullName;
         var oidc = ReadOidc(result, flags);
-        var health = ReadHealth(result, flags);
+        var health = new HealthThresholds((result.GetValue(flags.DegradedAbove) ?? DefaultDegradedAbove) / 100, (result.GetValue(flags.FailingAt) ?? DefaultFailingAt) / 100);
         var onCluster = result.GetValue(flags.InCluster) || result.GetValue(flags.Kubeconfig) is not null || result.GetValue(flags.Context) is not null;
         SandboxServer? sandbox = null;
         try
@@ -101,9 +141,9 @@ public static class ServeCommand
             {
                 ListenAddress = address,
                 Port = port,
-                MeshProvider = result.GetValue(flags.Mesh)!,
+                MeshProvider = result.GetValue(flags.Mesh) ?? "linkerd",
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
-                PrometheusUrl = ReadUrl(result.GetValue(flags.Prometheus), "--prometheus"),
+                PrometheusUrl = result.GetValue(flags.Prometheus),
                 Health = health,
                 ConfigureServices = services => services.AddKubemateConsole(console),
                 ConfigureApp = app => app.MapKubemateConsole(),
@@ -146,7 +186,7 @@ public static class ServeCommand
         Oidc = oidc,
     };
 
-    private static async Task<(KubemateHostOptions Options, string Where)> ForClusterAsync(ParseResult result, Flags flags, OidcSignInOptions? oidc,
+    private static async Task<(KubemateHostOptions Options, string Where)> ForClusterAsync(ParseResult result, ServeFlags flags, OidcSignInOptions? oidc,
         CancellationToken cancellationToken)
     {
         ClusterConnection connection;
@@ -154,23 +194,15 @@ public static class ServeCommand
         string mode;
         if (result.GetValue(flags.InCluster))
         {
-            if (result.GetValue(flags.Kubeconfig) is not null || result.GetValue(flags.Context) is not null)
-            {
-                throw new ArgumentException("--in-cluster: cannot be combined with --kubeconfig or --context");
-            }
             connection = ClusterConnection.InCluster();
             (name, mode) = ("in-cluster", "in-cluster");
         }
         else
         {
-            connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(flags.Kubeconfig), result.GetValue(flags.Context));
+            connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(flags.Kubeconfig)?.FullName, result.GetValue(flags.Context));
             (name, mode) = (connection.ContextName ?? result.GetValue(flags.Context) ?? "kubeconfig", "kubeconfig");
         }
         var tokenFile = result.GetValue(flags.TokenFile);
-        if (tokenFile is null && oidc is null)
-        {
-            throw new ArgumentException("--token-file or --oidc-issuer is required on a real cluster: users must be able to sign in");
-        }
         var users = tokenFile is null ? [] : await StaticTokenFile.ReadAsync(tokenFile.FullName, cancellationToken);
         return (new KubemateHostOptions
         {
@@ -183,47 +215,17 @@ public static class ServeCommand
         }, $"cluster {connection.Description}");
     }
 
-    private static OidcSignInOptions? ReadOidc(ParseResult result, Flags flags)
+    private static OidcSignInOptions? ReadOidc(ParseResult result, ServeFlags flags)
     {
-        var issuer = result.GetValue(flags.OidcIssuer);
-        if (issuer is null)
+        if (result.GetValue(flags.OidcIssuer) is not { } issuer)
         {
             return null;
         }
-        ReadUrl(issuer, "--oidc-issuer");
-        var clientId = result.GetValue(flags.OidcClientId)
-            ?? throw new ArgumentException("--oidc-client-id: required with --oidc-issuer");
-        return new OidcSignInOptions(issuer, clientId, result.GetValue(flags.OidcClientSecret) ?? Environment.GetEnvironmentVariable("KUBEMATE_OIDC_CLIENT_SECRET"))
+        var clientId = result.GetValue(flags.OidcClientId)!;
+        return new OidcSignInOptions(issuer.OriginalString, clientId, result.GetValue(flags.OidcClientSecret) ?? Environment.GetEnvironmentVariable("KUBEMATE_OIDC_CLIENT_SECRET"))
         {
-            UsernameClaim = result.GetValue(flags.OidcUsernameClaim)!,
-            GroupsClaim = result.GetValue(flags.OidcGroupsClaim)!,
+            UsernameClaim = result.GetValue(flags.OidcUsernameClaim) ?? "email",
+            GroupsClaim = result.GetValue(flags.OidcGroupsClaim) ?? "groups",
         };
-    }
-
-    private static HealthThresholds ReadHealth(ParseResult result, Flags flags)
-    {
-        var degraded = Percentage(result.GetValue(flags.DegradedAbove), "--degraded-above");
-        var failing = Percentage(result.GetValue(flags.FailingAt), "--failing-at");
-        if (degraded >= failing)
-        {
-            throw new ArgumentException($"--degraded-above: {degraded * 100:0.##} must be below --failing-at ({failing * 100:0.##})");
-        }
-        return new HealthThresholds(degraded, failing);
-    }
-
-    private static double Percentage(double value, string flag) =>
-        value is >= 0 and <= 100 ? value / 100 : throw new ArgumentException($"{flag}: {value} is not a percentage from 0 to 100");
-
-    private static Uri? ReadUrl(string? value, string flag)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new ArgumentException($"{flag}: \"{value}\" is not an absolute http(s) URL");
-        }
-        return url;
     }
 }

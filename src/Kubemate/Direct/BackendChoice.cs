@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Kubemate.Model.Validation;
 using Kubemate.Modeling.Families;
 using Kubemate.Remote;
@@ -16,12 +17,12 @@ public static class BackendChoice
     /// <param name="server">Whether the operations go to a server (flags that only direct mode uses are then problems).</param>
     public static Func<IOperationsBackend>? Read(FlagReader flags, ConnectionFlags connection, out bool server)
     {
-        var serverUrl = flags.Text(connection.Server) ?? NonEmpty(Environment.GetEnvironmentVariable(ServerVariable));
+        var serverUrl = flags.Value(connection.Server)?.ToString() ?? NonEmpty(Environment.GetEnvironmentVariable(ServerVariable));
         server = serverUrl is not null;
-        var token = flags.Text(connection.Token) ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable));
-        var kubeconfig = flags.Text(connection.Kubeconfig);
-        var context = flags.Text(connection.Context);
-        var audit = flags.Text(connection.Audit);
+        var token = flags.Value(connection.Token) ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable));
+        var kubeconfig = flags.Value(connection.Kubeconfig)?.FullName;
+        var context = flags.Value(connection.Context);
+        var audit = flags.Value(connection.Audit);
         if (serverUrl is null)
         {
             if (token is not null && flags.IsGiven(connection.Token))
@@ -36,7 +37,7 @@ public static class BackendChoice
             flags.Problems.Add(new ValidationProblem(flags.IsGiven(connection.Server) ? connection.Server.Name : ServerVariable, $"'{serverUrl}' is not an http(s) URL"));
             return null;
         }
-        foreach (var directOnly in new[] { connection.Kubeconfig, connection.Context, connection.Audit }.Where(flags.IsGiven))
+        foreach (var directOnly in new Option[] { connection.Kubeconfig, connection.Context, connection.Audit }.Where(flags.IsGiven))
         {
             flags.Problems.Add(new ValidationProblem(directOnly.Name, "applies to direct mode only; the server uses its own cluster and audit store"));
         }

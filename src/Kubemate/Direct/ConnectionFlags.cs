@@ -10,27 +10,21 @@ namespace Kubemate.Direct;
 /// </summary>
 public sealed class ConnectionFlags
 {
-    public Option<string?> Server { get; } = Recursive(Flags.Text("--server", "URL of a running kubemate serve (default: $KUBEMATE_SERVER); without it, commands run directly against the cluster"));
+    public Option<Uri?> Server { get; } = Flags.Url("--server", "URL of a running kubemate serve (default: $KUBEMATE_SERVER); without it, commands run directly against the cluster").Recursive();
 
-    public Option<string?> Token { get; } = Recursive(Flags.Text("--token", "Bearer token for --server (default: $KUBEMATE_TOKEN)"));
+    public Option<string?> Token { get; } = Flags.Text("--token", "Bearer token for --server (default: $KUBEMATE_TOKEN)").Recursive();
 
-    public Option<string?> Kubeconfig { get; } = Recursive(Flags.Text("--kubeconfig", "Kubeconfig file for direct mode (default: $KUBECONFIG, else ~/.kube/config)"));
+    public Option<FileInfo?> Kubeconfig { get; } = Flags.File("--kubeconfig", "Kubeconfig file for direct mode (default: $KUBECONFIG, else ~/.kube/config)").Recursive();
 
-    public Option<string?> Context { get; } = Recursive(Flags.Text("--context", "Kubeconfig context for direct mode (default: the current context)"));
+    public Option<string?> Context { get; } = Flags.Text("--context", "Kubeconfig context for direct mode (default: the current context)").Recursive();
 
-    public Option<string?> Audit { get; } = Recursive(Flags.Text("--audit", "Audit store for direct mode: a SQLite file or a PostgreSQL connection string (default: $XDG_DATA_HOME/kubemate/audit.db)"));
+    public Option<string?> Audit { get; } = Flags.Text("--audit", "Audit store for direct mode: a SQLite file or a PostgreSQL connection string (default: $XDG_DATA_HOME/kubemate/audit.db)").Recursive();
 
     public void AddTo(Command command)
     {
-        foreach (var option in new[] { Server, Token, Kubeconfig, Context, Audit })
+        foreach (var option in new Option[] { Server, Token, Kubeconfig, Context, Audit })
         {
             command.Options.Add(option);
         }
-    }
-
-    private static Option<string?> Recursive(Option<string?> option)
-    {
-        option.Recursive = true;
-        return option;
     }
 }

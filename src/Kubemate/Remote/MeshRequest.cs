@@ -1,10 +1,12 @@
+using Kubemate.Application.Onboarding;
+
 namespace Kubemate.Remote;
 
 /// <summary>Turn the mesh on or off for a namespace, or for one workload of it (<c>Kind/Name</c>).</summary>
 public sealed record MeshRequest(string Namespace, bool Enable)
 {
     /// <summary><c>Deployment/orders</c>; null for every workload of the namespace.</summary>
-    public WorkloadName? Workload { get; init; }
+    public WorkloadKey? Workload { get; init; }
 
     public int? MaxConcurrency { get; init; }
 

@@ -21,7 +21,7 @@ public sealed class BadInputTests(HostFixture host)
         { "POST", "/api/v1/namespaces/" + new string('a', 64) + "/mesh", """{"enable": true}""", 400, "namespace" },
         { "POST", "/api/v1/namespaces/Web/mesh", """{"enable": true}""", 400, "namespace" },
         { "POST", "/api/v1/namespaces/no-such-namespace/mesh", """{"enable": true}""", 404, "namespace" },
-        { "POST", "/api/v1/namespaces/web/mesh", """{"enable": true, "workload": "frontend"}""", 400, "workload" },
+        { "POST", "/api/v1/namespaces/web/mesh", """{"enable": true, "workload": "pod/frontend"}""", 400, "workload" },
         { "POST", "/api/v1/namespaces/web/mesh", """{"enable": true, "workload": "deployment/Frontend"}""", 400, "workload" },
         { "POST", "/api/v1/namespaces/web/mesh", """{"enable": true, "maxConcurrency": 0}""", 400, "maxConcurrency" },
         { "GET", "/api/v1/namespaces/" + new string('a', 64) + "/mesh", "", 400, "namespace" },

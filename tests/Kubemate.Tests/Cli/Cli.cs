@@ -16,7 +16,7 @@ public static class Cli
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await KubemateCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+        var exitCode = await KubemateCommandLine.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error });
         return new CliResult(exitCode, output.ToString(), error.ToString());
     }
 

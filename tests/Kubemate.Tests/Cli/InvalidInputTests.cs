@@ -8,7 +8,8 @@ public class InvalidInputTests
     {
         var result = await Cli.FailAsync("render", "canary", "--service", "orders");
 
-        Assert.Contains("family: 'canary' is not an object family (one of split, intent, route,", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("canary: is not a command of kubemate render (one of split, intent, route,", result.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,11 +171,15 @@ public class InvalidInputTests
         using var directory = new TempDirectory();
         var objects = directory.Write("objects.yaml", "metadata:\n  name: nameless\n");
 
-        var result = await Cli.FailAsync("import", "-f", objects, "--mesh", "kuma");
+        var result = await Cli.FailAsync("import", "-f", objects);
+        var badMesh = await Cli.FailAsync("import", "-f", objects, "--mesh", "kuma");
 
+        Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{objects}[0].apiVersion: is required", result.StdErr, StringComparison.Ordinal);
         Assert.Contains($"{objects}[0].kind: is required", result.StdErr, StringComparison.Ordinal);
-        Assert.Contains("--mesh: 'kuma' is not a mesh", result.StdErr, StringComparison.Ordinal);
+        // A bad flag is bad usage, reported before any file is read.
+        Assert.Equal(2, badMesh.ExitCode);
+        Assert.Contains("--mesh: 'kuma' is not a mesh", badMesh.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -9,12 +9,12 @@ internal sealed class CertificateFamily : IRenderFamily
 {
     private static readonly string[] IssuerKinds = [IssuerReference.ClusterIssuerKind, IssuerReference.IssuerKind];
 
-    private readonly Option<string?> _name = Flags.Text("--name", "Name of the certificate");
+    private readonly Option<string?> _name = Flags.Text("--name", "Name of the certificate").Required();
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the certificate and its secret (default: default)", "-n");
     private readonly Option<string?> _secret = Flags.Text("--secret", "Secret the certificate is written to (default: the certificate's name)");
-    private readonly Option<string[]> _dnsNames = Flags.Many("--dns-name", "DNS name the certificate is for; repeatable");
-    private readonly Option<string?> _issuer = Flags.Text("--issuer", "Name of the cert-manager issuer that signs it");
-    private readonly Option<string?> _issuerKind = Flags.Text("--issuer-kind", "ClusterIssuer (default) or Issuer");
+    private readonly Option<string[]> _dnsNames = Flags.Many("--dns-name", "DNS name the certificate is for; repeatable").Required();
+    private readonly Option<string?> _issuer = Flags.Text("--issuer", "Name of the cert-manager issuer that signs it").Required();
+    private readonly Option<string?> _issuerKind = Flags.Choice("--issuer-kind", "ClusterIssuer (default) or Issuer", IssuerKinds);
     private readonly Option<string?> _duration = Flags.Text("--duration", "Lifetime, e.g. 2160h (default: the issuer's)");
     private readonly Option<string?> _renewBefore = Flags.Text("--renew-before", "Renew this long before expiry, e.g. 360h");
 
@@ -26,19 +26,19 @@ internal sealed class CertificateFamily : IRenderFamily
 
     public FamilyModels Build(FlagReader flags)
     {
-        var name = flags.Text(_name, required: true) ?? "";
+        var name = flags.Text(_name, "");
         var certificate = new ManagedCertificate
         {
-            Metadata = EdgeObjectMeta.Named(name, flags.Text(_namespace, fallback: "default")),
-            SecretName = flags.Text(_secret) ?? name,
-            DnsNames = flags.List(_dnsNames, required: true),
+            Metadata = EdgeObjectMeta.Named(name, flags.Text(_namespace, "default")),
+            SecretName = flags.Text(_secret, name),
+            DnsNames = flags.List(_dnsNames),
             IssuerRef = new IssuerReference
             {
-                Name = flags.Text(_issuer, required: true) ?? "",
-                Kind = flags.OneOf(_issuerKind, IssuerKinds, IssuerReference.ClusterIssuerKind)!,
+                Name = flags.Text(_issuer, ""),
+                Kind = flags.Text(_issuerKind, IssuerReference.ClusterIssuerKind),
             },
-            Duration = flags.Text(_duration),
-            RenewBefore = flags.Text(_renewBefore),
+            Duration = flags.Value(_duration),
+            RenewBefore = flags.Value(_renewBefore),
         };
         return new(ModelSet.FromModels(Name, certificate))
         {

@@ -14,11 +14,11 @@ internal sealed class IntentFamily : IRenderFamily
     private static readonly string[] Layers = ["both", "mesh", "network"];
     private static readonly string[] Protocols = [.. Enum.GetNames<AppProtocol>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])];
 
-    private readonly Option<string?> _name = Flags.Text("--name", "Name of the intent (the mesh objects and the NetworkPolicy allow-<name> are named after it)");
+    private readonly Option<string?> _name = Flags.Text("--name", "Name of the intent (the mesh objects and the NetworkPolicy allow-<name> are named after it)").Required();
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the called pods (default: default)", "-n");
-    private readonly Option<string[]> _pods = Flags.Many("--pods", "Label of the called pods, KEY=VALUE; repeat or separate with commas (copy the Service's selector)");
+    private readonly Option<FlagPair[]> _pods = Flags.Pairs("--pods", "Label of the called pods, KEY=VALUE; repeat or separate with commas (copy the Service's selector)", "KEY=VALUE");
     private readonly Option<string?> _port = Flags.Text("--port", "The called pods' port, a number or a container port name");
-    private readonly Option<string?> _protocol = Flags.Text("--protocol", $"How the mesh treats the port: {string.Join(", ", Protocols)}");
+    private readonly Option<string?> _protocol = Flags.Choice("--protocol", $"How the mesh treats the port: {string.Join(", ", Protocols)}", Protocols);
     private readonly Option<string?> _endpoint = Flags.Text("--endpoint", "Authorize an endpoint defined elsewhere (a Linkerd Server) by name, instead of --pods and --port");
     private readonly Option<string[]> _serviceAccounts = Flags.Many("--from-service-account", "A caller by service account, [NAMESPACE/]NAME; repeatable");
     private readonly Option<string[]> _namespaces = Flags.Many("--from-namespace", "Every meshed workload of a namespace may call; repeatable");
@@ -27,7 +27,7 @@ internal sealed class IntentFamily : IRenderFamily
     private readonly Option<bool> _unauthenticated = Flags.Switch("--from-unauthenticated", "Clients without a mesh identity may call, from any address (unless --from-cidr narrows it)");
     private readonly Option<string[]> _methods = Flags.Many("--method", "Allowed HTTP method (GET, POST, …); repeatable; any when none");
     private readonly Option<string[]> _paths = Flags.Many("--path-prefix", "Allowed path prefix (/api/pay); repeatable; any when none");
-    private readonly Option<string?> _layer = Flags.Text("--layer", "Which layers to render: both (mesh authorization and NetworkPolicy), mesh or network (default: both)");
+    private readonly Option<string?> _layer = Flags.Choice("--layer", "Which layers to render: both (mesh authorization and NetworkPolicy), mesh or network (default: both)", Layers);
 
     public string Name => "intent";
 
@@ -38,9 +38,9 @@ internal sealed class IntentFamily : IRenderFamily
 
     public FamilyModels Build(FlagReader flags)
     {
-        var name = flags.Text(_name, required: true);
-        var endpoint = flags.Text(_endpoint);
-        var layer = flags.OneOf(_layer, Layers, "both");
+        var name = flags.Text(_name, "");
+        var endpoint = flags.Value(_endpoint);
+        var layer = flags.Text(_layer, "both");
         var target = endpoint is not null ? EndpointTarget(flags, endpoint) : PodTarget(flags);
         var sources = Sources(flags);
         var http = new List<HttpAccessRule>();
@@ -52,8 +52,8 @@ internal sealed class IntentFamily : IRenderFamily
         }
         var intent = new AccessIntent
         {
-            Name = name ?? "",
-            Namespace = flags.Text(_namespace, fallback: "default"),
+            Name = name,
+            Namespace = flags.Text(_namespace, "default"),
             To = target,
             From = sources.ToValueList(),
             Http = http.ToValueList(),
@@ -88,9 +88,11 @@ internal sealed class IntentFamily : IRenderFamily
 
     private AccessTarget PodTarget(FlagReader flags)
     {
-        var labels = flags.Pairs(_pods, "KEY=VALUE", required: true);
-        var port = flags.Text(_port, required: true);
-        var protocol = flags.OneOf(_protocol, Protocols);
+        flags.Require(_pods, $"(or {_endpoint.Name})");
+        flags.Require(_port, $"(or {_endpoint.Name})");
+        var labels = flags.List(_pods);
+        var port = flags.Value(_port);
+        var protocol = flags.Value(_protocol);
         return new AccessTarget
         {
             Pods = new LabelSelector { MatchLabels = ValueMap.Of([.. labels.Select(l => (l.Key, l.Value))]) },

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Kubemate.Model.Edge;
 using Kubemate.Model.Edge.Middlewares;
 
@@ -8,21 +7,21 @@ namespace Kubemate.Modeling.Families;
 /// <summary><c>render middleware</c>: one edge middleware of the kinds a bank's edge uses most; other kinds go in a model file.</summary>
 internal sealed class MiddlewareFamily : IRenderFamily
 {
-    private readonly Option<string?> _name = Flags.Text("--name", "Name of the middleware");
+    private readonly Option<string?> _name = Flags.Text("--name", "Name of the middleware").Required();
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the middleware (default: default)", "-n");
     private readonly Option<string?> _redirectScheme = Flags.Text("--redirect-scheme", "Redirect to this scheme (https)");
     private readonly Option<bool> _permanent = Flags.Switch("--permanent", "With --redirect-scheme: a permanent redirect (301/308)");
-    private readonly Option<string?> _rateLimit = Flags.Text("--rate-limit", "Rate limit: average requests per period");
+    private readonly Option<long?> _rateLimit = Flags.Long("--rate-limit", "Rate limit: average requests per period");
     private readonly Option<string?> _period = Flags.Text("--period", "With --rate-limit: the period (default 1s)");
-    private readonly Option<string?> _burst = Flags.Text("--burst", "With --rate-limit: the burst size");
-    private readonly Option<string?> _inFlight = Flags.Text("--in-flight", "Limit simultaneous requests to this many");
+    private readonly Option<long?> _burst = Flags.Long("--burst", "With --rate-limit: the burst size");
+    private readonly Option<long?> _inFlight = Flags.Long("--in-flight", "Limit simultaneous requests to this many");
     private readonly Option<string[]> _stripPrefix = Flags.Many("--strip-prefix", "Strip this path prefix; repeatable");
-    private readonly Option<string?> _hsts = Flags.Text("--hsts", "Security headers: HSTS max-age in seconds");
+    private readonly Option<long?> _hsts = Flags.Long("--hsts", "Security headers: HSTS max-age in seconds");
     private readonly Option<bool> _hstsSubdomains = Flags.Switch("--hsts-include-subdomains", "With --hsts: includeSubDomains");
     private readonly Option<string?> _csp = Flags.Text("--csp", "Security headers: Content-Security-Policy");
     private readonly Option<bool> _frameDeny = Flags.Switch("--frame-deny", "Security headers: X-Frame-Options: DENY");
     private readonly Option<bool> _nosniff = Flags.Switch("--nosniff", "Security headers: X-Content-Type-Options: nosniff");
-    private readonly Option<string[]> _requestHeaders = Flags.Many("--request-header", "Set a request header, NAME=VALUE (empty value removes it); repeatable");
+    private readonly Option<FlagPair[]> _requestHeaders = Flags.Pairs("--request-header", "Set a request header, NAME=VALUE (empty value removes it); repeatable", "NAME=VALUE");
     private readonly Option<string?> _basicAuth = Flags.Text("--basic-auth-secret", "Basic authentication with the users in this secret (taken to exist)");
     private readonly Option<string?> _forwardAuth = Flags.Text("--forward-auth", "Forward authentication to this URL");
     private readonly Option<string[]> _ipAllow = Flags.Many("--ip-allow", "Allow only clients from this CIDR; repeatable");
@@ -37,11 +36,11 @@ internal sealed class MiddlewareFamily : IRenderFamily
 
     public FamilyModels Build(FlagReader flags)
     {
-        var ns = flags.Text(_namespace, fallback: "default")!;
-        var name = flags.Text(_name, required: true) ?? "";
+        var ns = flags.Text(_namespace, "default");
+        var name = flags.Text(_name, "");
         var existing = new EdgeSettings();
         var kinds = new List<(string Flag, MiddlewareSpec Spec)>();
-        if (flags.Text(_redirectScheme) is { } scheme)
+        if (flags.Value(_redirectScheme) is { } scheme)
         {
             kinds.Add((_redirectScheme.Name, new RedirectSchemeMiddleware { Scheme = scheme, Permanent = flags.Switch(_permanent) ? true : null }));
         }
@@ -49,14 +48,14 @@ internal sealed class MiddlewareFamily : IRenderFamily
         {
             kinds.Add((_rateLimit.Name, new RateLimitMiddleware
             {
-                Average = Long(flags, _rateLimit),
-                Period = flags.Text(_period),
-                Burst = Long(flags, _burst),
+                Average = flags.Value(_rateLimit),
+                Period = flags.Value(_period),
+                Burst = flags.Value(_burst),
             }));
         }
         if (flags.IsGiven(_inFlight))
         {
-            kinds.Add((_inFlight.Name, new InFlightRequestMiddleware { Amount = Long(flags, _inFlight) }));
+            kinds.Add((_inFlight.Name, new InFlightRequestMiddleware { Amount = flags.Value(_inFlight) }));
         }
         if (flags.List(_stripPrefix) is { Count: > 0 } prefixes)
         {
@@ -66,12 +65,12 @@ internal sealed class MiddlewareFamily : IRenderFamily
         {
             kinds.Add(("--hsts/--csp/--frame-deny/--nosniff/--request-header", headers));
         }
-        if (flags.Text(_basicAuth) is { } secret)
+        if (flags.Value(_basicAuth) is { } secret)
         {
             kinds.Add((_basicAuth.Name, new BasicAuthMiddleware { Secret = secret }));
             existing = existing with { ExistingSecrets = [$"{ns}/{secret}"] };
         }
-        if (flags.Text(_forwardAuth) is { } address)
+        if (flags.Value(_forwardAuth) is { } address)
         {
             kinds.Add((_forwardAuth.Name, new ForwardAuthMiddleware { Address = address }));
         }
@@ -98,9 +97,9 @@ internal sealed class MiddlewareFamily : IRenderFamily
 
     private HeadersMiddleware? Headers(FlagReader flags)
     {
-        var requestHeaders = flags.Pairs(_requestHeaders, "NAME=VALUE");
-        var hsts = Long(flags, _hsts);
-        var csp = flags.Text(_csp);
+        var requestHeaders = flags.List(_requestHeaders);
+        var hsts = flags.Value(_hsts);
+        var csp = flags.Value(_csp);
         var frameDeny = flags.Switch(_frameDeny);
         var nosniff = flags.Switch(_nosniff);
         if (requestHeaders.Count == 0 && hsts is null && csp is null && !frameDeny && !nosniff)
@@ -116,20 +115,5 @@ internal sealed class MiddlewareFamily : IRenderFamily
             FrameDeny = frameDeny ? true : null,
             ContentTypeNosniff = nosniff ? true : null,
         };
-    }
-
-    private static long? Long(FlagReader flags, Option<string?> option)
-    {
-        var text = flags.Text(option);
-        if (text is null)
-        {
-            return null;
-        }
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        flags.Problems.Add(new(option.Name, $"'{text}' is not a whole number"));
-        return null;
     }
 }

@@ -13,12 +13,12 @@ internal sealed class PkiFamily : IRenderFamily
 {
     private readonly Option<string?> _trustDomain = Flags.Text("--trust-domain", "The mesh's trust domain (default: cluster.local)");
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "The mesh control plane's namespace (default: linkerd)", "-n");
-    private readonly Option<string?> _anchorDays = Flags.Text("--anchor-validity-days", "Lifetime of a generated trust anchor (default: 3650)");
-    private readonly Option<string?> _issuerDays = Flags.Text("--issuer-validity-days", "Lifetime of a generated issuer (default: 365)");
-    private readonly Option<string?> _anchorKeyOut = Flags.Text("--anchor-key-out", "Write the generated trust anchor's private key to this file (keep it offline; it is never rendered)");
-    private readonly Option<string?> _trustAnchors = Flags.Text("--trust-anchors", "PEM file of the trust anchors (with --issuer-cert and --issuer-key)");
-    private readonly Option<string?> _issuerCert = Flags.Text("--issuer-cert", "PEM file of the issuer certificate, then any intermediates");
-    private readonly Option<string?> _issuerKey = Flags.Text("--issuer-key", "PEM file of the issuer's private key");
+    private readonly Option<int?> _anchorDays = Flags.Integer("--anchor-validity-days", "Lifetime of a generated trust anchor (default: 3650)", 1, 36500);
+    private readonly Option<int?> _issuerDays = Flags.Integer("--issuer-validity-days", "Lifetime of a generated issuer (default: 365)", 1, 36500);
+    private readonly Option<FileInfo?> _anchorKeyOut = Flags.File("--anchor-key-out", "Write the generated trust anchor's private key to this file (keep it offline; it is never rendered)");
+    private readonly Option<FileInfo?> _trustAnchors = Flags.File("--trust-anchors", "PEM file of the trust anchors (with --issuer-cert and --issuer-key)");
+    private readonly Option<FileInfo?> _issuerCert = Flags.File("--issuer-cert", "PEM file of the issuer certificate, then any intermediates");
+    private readonly Option<FileInfo?> _issuerKey = Flags.File("--issuer-key", "PEM file of the issuer's private key");
 
     public string Name => "pki";
 
@@ -31,16 +31,16 @@ internal sealed class PkiFamily : IRenderFamily
         var defaults = new MeshIdentityPkiSpec();
         var spec = new MeshIdentityPkiSpec
         {
-            TrustDomain = flags.Text(_trustDomain, fallback: defaults.TrustDomain)!,
-            ControlPlaneNamespace = flags.Text(_namespace, fallback: defaults.ControlPlaneNamespace)!,
-            TrustAnchorValidityDays = flags.Integer(_anchorDays, 1, 36500, fallback: defaults.TrustAnchorValidityDays)!.Value,
-            IssuerValidityDays = flags.Integer(_issuerDays, 1, 36500, fallback: defaults.IssuerValidityDays)!.Value,
+            TrustDomain = flags.Text(_trustDomain, defaults.TrustDomain),
+            ControlPlaneNamespace = flags.Text(_namespace, defaults.ControlPlaneNamespace),
+            TrustAnchorValidityDays = flags.Value(_anchorDays, defaults.TrustAnchorValidityDays),
+            IssuerValidityDays = flags.Value(_issuerDays, defaults.IssuerValidityDays),
         };
         var material = new[] { _trustAnchors, _issuerCert, _issuerKey };
         var given = material.Where(flags.IsGiven).ToList();
         if (given.Count == 0)
         {
-            return new(ModelSet.FromModels(Name, spec)) { TrustAnchorKeyFile = flags.Text(_anchorKeyOut) };
+            return new(ModelSet.FromModels(Name, spec)) { TrustAnchorKeyFile = flags.Value(_anchorKeyOut)?.FullName };
         }
         if (given.Count < material.Length)
         {
@@ -55,20 +55,19 @@ internal sealed class PkiFamily : IRenderFamily
         return new(ModelSet.FromModels(Name, new ProvidedMeshPki(spec, credentials)));
     }
 
-    private static string Read(FlagReader flags, Option<string?> option)
+    private static string Read(FlagReader flags, Option<FileInfo?> option)
     {
-        var path = flags.Text(option);
-        if (path is null)
+        if (flags.Value(option) is not { } file)
         {
             return "";
         }
         try
         {
-            return File.ReadAllText(path);
+            return File.ReadAllText(file.FullName);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            flags.Problems.Add(new(option.Name, $"cannot read '{path}': {ex.Message}"));
+            flags.Problems.Add(new(option.Name, $"cannot read '{file}': {ex.Message}"));
             return "";
         }
     }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Kubemate.Model.Edge;
 using Kubemate.Model.Edge.Certificates;
 using Kubemate.Model.Edge.Ingress;
-using Kubemate.Model.Validation;
 
 namespace Kubemate.Modeling.Families;
 
@@ -13,11 +12,11 @@ namespace Kubemate.Modeling.Families;
 /// </summary>
 internal sealed class RouteFamily : IRenderFamily
 {
-    private readonly Option<string?> _name = Flags.Text("--name", "Name of the route");
+    private readonly Option<string?> _name = Flags.Text("--name", "Name of the route").Required();
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the route and its services (default: default)", "-n");
     private readonly Option<string[]> _hosts = Flags.Many("--host", "Host name the route takes; repeatable");
     private readonly Option<string[]> _paths = Flags.Many("--path", "Path prefix the route takes; repeatable");
-    private readonly Option<string[]> _services = Flags.Many("--service", "Backend service, NAME:PORT or NAME:PORT=WEIGHT; repeatable");
+    private readonly Option<RouteBackend[]> _services = Flags.Entries<RouteBackend>("--service", "Backend service, NAME:PORT or NAME:PORT=WEIGHT; repeatable", Backend).Required();
     private readonly Option<string[]> _entryPoints = Flags.Many("--entry-point", "Entry point of the gateway; repeatable (default: websecure)");
     private readonly Option<string[]> _middlewares = Flags.Many("--middleware", "Middleware applied on the way, NAME, NAMESPACE/NAME or NAME@PROVIDER; repeatable; taken to exist");
     private readonly Option<string?> _tlsSecret = Flags.Text("--tls-secret", "Serve TLS with the certificate in this secret");
@@ -32,13 +31,13 @@ internal sealed class RouteFamily : IRenderFamily
 
     public FamilyModels Build(FlagReader flags)
     {
-        var ns = flags.Text(_namespace, fallback: "default")!;
-        var name = flags.Text(_name, required: true) ?? "";
-        var backends = Backends(flags);
+        var ns = flags.Text(_namespace, "default");
+        var name = flags.Text(_name, "");
+        var backends = flags.List(_services).ToList();
         var middlewares = flags.List(_middlewares).Select(m => Reference(m, ns)).ToList();
-        var tlsSecret = flags.Text(_tlsSecret);
-        var issuer = flags.Text(_issuer);
-        var tlsOptions = flags.Text(_tlsOptions);
+        var tlsSecret = flags.Value(_tlsSecret);
+        var issuer = flags.Value(_issuer);
+        var tlsOptions = flags.Value(_tlsOptions);
         if (issuer is not null && tlsSecret is null)
         {
             flags.Problems.Add(new(_tlsSecret.Name, $"is required with {_issuer.Name}: cert-manager writes the certificate into it"));
@@ -92,32 +91,30 @@ internal sealed class RouteFamily : IRenderFamily
         };
     }
 
-    private List<RouteBackend> Backends(FlagReader flags)
+    /// <summary>A <c>--service</c> entry: <c>NAME:PORT</c> or <c>NAME:PORT=WEIGHT</c>; the port is a number or a port name.</summary>
+    private static (RouteBackend? Value, string? Problem) Backend(string text)
     {
-        var backends = new List<RouteBackend>();
-        var entries = flags.List(_services, required: true);
-        for (var i = 0; i < entries.Count; i++)
+        var entry = text;
+        int? weight = null;
+        var equals = entry.IndexOf('=');
+        if (equals >= 0)
         {
-            var path = FieldPath.Index(_services.Name, i);
-            var entry = entries[i];
-            int? weight = null;
-            var equals = entry.IndexOf('=');
-            if (equals >= 0)
+            var (parsed, problem) = FlagValues.Integer(entry[(equals + 1)..], 0, 1_000_000);
+            if (problem is not null)
             {
-                weight = flags.ParseInteger(entry[(equals + 1)..], path, 0, 1_000_000);
-                entry = entry[..equals];
+                return (null, problem);
             }
-            var colon = entry.IndexOf(':');
-            if (colon <= 0)
-            {
-                flags.Problems.Add(new(path, $"'{entries[i]}' is not NAME:PORT or NAME:PORT=WEIGHT"));
-                continue;
-            }
-            var portText = entry[(colon + 1)..];
-            var port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? BackendPort.Of(number) : BackendPort.Named(portText);
-            backends.Add(new RouteBackend { Name = entry[..colon], Port = port, Weight = weight });
+            weight = parsed;
+            entry = entry[..equals];
         }
-        return backends;
+        var colon = entry.IndexOf(':');
+        if (colon <= 0 || colon == entry.Length - 1)
+        {
+            return (null, $"'{text}' is not NAME:PORT or NAME:PORT=WEIGHT");
+        }
+        var portText = entry[(colon + 1)..];
+        var port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? BackendPort.Of(number) : BackendPort.Named(portText);
+        return (new RouteBackend { Name = entry[..colon], Port = port, Weight = weight }, null);
     }
 
     /// <summary>A middleware reference, and the <c>namespace/name</c> it takes to exist (none for another provider's).</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Kubemate.Model.Collections;
 using Kubemate.Model.Traffic;
 
@@ -9,9 +10,9 @@ internal sealed class SplitFamily : IRenderFamily
 {
     private readonly Option<string?> _name = Flags.Text("--name", "Name of the split (default: the service's name)");
     private readonly Option<string?> _namespace = Flags.Text("--namespace", "Namespace of the service (default: default)", "-n");
-    private readonly Option<string?> _service = Flags.Text("--service", "The service clients call (the apex service)");
-    private readonly Option<string?> _port = Flags.Text("--port", "The apex service's port");
-    private readonly Option<string[]> _backends = Flags.Many("--backend", "A backend service and its weight, SERVICE=WEIGHT; repeat for each backend");
+    private readonly Option<string?> _service = Flags.Text("--service", "The service clients call (the apex service)").Required();
+    private readonly Option<int?> _port = Flags.Integer("--port", "The apex service's port", 1, 65535);
+    private readonly Option<FlagPair[]> _backends = Flags.Pairs("--backend", "A backend service and its weight, SERVICE=WEIGHT; repeat for each backend", "SERVICE=WEIGHT", Weight).Required();
 
     public string Name => "split";
 
@@ -19,25 +20,20 @@ internal sealed class SplitFamily : IRenderFamily
 
     public IReadOnlyList<Option> Options => [_name, _namespace, _service, _port, _backends];
 
+    private static string? Weight(string text) => FlagValues.Integer(text, 0, 1_000_000).Problem;
+
     public FamilyModels Build(FlagReader flags)
     {
-        var service = flags.Text(_service, required: true);
-        var port = flags.Integer(_port, 1, 65535);
-        var backends = new List<WeightedBackend>();
-        var pairs = flags.Pairs(_backends, "SERVICE=WEIGHT", required: true);
-        foreach (var pair in pairs)
-        {
-            if (flags.ParseInteger(pair.Value, pair.Path, 0, 1_000_000) is int weight)
-            {
-                backends.Add(new WeightedBackend { Service = pair.Key, Weight = weight });
-            }
-        }
+        var service = flags.Text(_service, "");
+        var backends = flags.List(_backends)
+            .Select(pair => new WeightedBackend { Service = pair.Key, Weight = int.Parse(pair.Value, CultureInfo.InvariantCulture) })
+            .ToList();
         var split = new TrafficSplit
         {
-            Name = flags.Text(_name) ?? service ?? "",
-            Namespace = flags.Text(_namespace, fallback: "default"),
-            Service = service ?? "",
-            Port = port,
+            Name = flags.Text(_name, service),
+            Namespace = flags.Text(_namespace, "default"),
+            Service = service,
+            Port = flags.Value(_port),
             Backends = backends.ToValueList(),
         };
         return new(ModelSet.FromModels(Name, split))

@@ -1,6 +1,5 @@
 using Kubemate.Direct;
 using Kubemate.Direct.Terminal;
-using Kubemate.Remote;
 
 namespace Kubemate.Tests.Cli.Operations;
 
@@ -30,27 +29,6 @@ public sealed class FlagValueTests
     {
         Assert.Null(SinceValue.TryParse(text, Now, out var error));
         Assert.Contains("neither a duration", error);
-    }
-
-    [Theory]
-    [InlineData("orders", "Deployment", "orders")]
-    [InlineData("deployment/orders", "Deployment", "orders")]
-    [InlineData("StatefulSet/postgres", "StatefulSet", "postgres")]
-    [InlineData("daemonsets/agent", "DaemonSet", "agent")]
-    public void Workloads_are_kind_and_name_with_deployment_the_default(string text, string kind, string name)
-    {
-        Assert.Equal(new WorkloadName(kind, name), WorkloadName.TryParse(text, out var error));
-        Assert.Null(error);
-    }
-
-    [Theory]
-    [InlineData("pod/orders-1", "'pod' is not a workload kind")]
-    [InlineData("deployment/", "is not KIND/NAME or NAME")]
-    [InlineData("deployment/a/b", "is not KIND/NAME or NAME")]
-    public void Other_workload_values_are_refused(string text, string reason)
-    {
-        Assert.Null(WorkloadName.TryParse(text, out var error));
-        Assert.Contains(reason, error);
     }
 
     [Fact]
