@@ -7,6 +7,8 @@ using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
+using Kubemate.Sandbox.Simulation;
+using Kubemate.Modeling;
 using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -40,7 +42,7 @@ public static class ServeCommand
             new Option<string?>("--audit") { Description = "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)" },
             new Option<FileInfo?>("--token-file") { Description = "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\"" },
             new Option<string?>("--prometheus") { Description = "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)" },
-            new Option<string>("--mesh") { Description = "Mesh provider: linkerd or istio", DefaultValueFactory = _ => "linkerd" },
+            new Option<string>("--mesh") { Description = $"Mesh provider: {MeshProviders.Known} (the sandbox's estate runs this mesh)", DefaultValueFactory = _ => MeshProviders.Default },
             new Option<string?>("--oidc-issuer") { Description = "OpenID Connect issuer URL for sign-in on a real cluster" },
             new Option<string?>("--oidc-client-id") { Description = "OpenID Connect client id" },
             new Option<string?>("--oidc-client-secret") { Description = "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)" },
@@ -87,7 +89,9 @@ public static class ServeCommand
             }
             else
             {
-                sandbox = await SandboxLauncher.StartAsync(new SandboxOptions { DataDirectory = dataDir }, result.GetValue(flags.Empty), cancellationToken);
+                // The sandbox's estate runs the mesh --mesh names, so that the console has that mesh to show.
+                var estateMesh = DemoMeshes.Parse(MeshProviders.Create(result.GetValue(flags.Mesh)!).Family);
+                sandbox = await SandboxLauncher.StartAsync(new SandboxOptions { DataDirectory = dataDir }, result.GetValue(flags.Empty), cancellationToken, estateMesh);
                 var kubeconfigPath = result.GetValue(flags.WriteKubeconfig)?.FullName;
                 if (kubeconfigPath is not null)
                 {

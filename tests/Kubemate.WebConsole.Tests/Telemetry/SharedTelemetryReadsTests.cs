@@ -18,7 +18,7 @@ public sealed class SharedTelemetryReadsTests
     public SharedTelemetryReadsTests()
     {
         _backend = new CountingBackend(new EmbeddedStore(clock: _clock));
-        _shared = new SharedTelemetryReads(new TelemetryService(_backend, clock: _clock), _clock);
+        _shared = new SharedTelemetryReads(new TelemetryService(_backend, options: TestMeshes.Options, clock: _clock), _clock);
     }
 
     [Fact]
