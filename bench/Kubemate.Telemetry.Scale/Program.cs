@@ -16,7 +16,7 @@ var root = new RootCommand("Kubemate telemetry scale harness") { workloadsOption
 root.SetAction(async (result, cancellationToken) =>
 {
     var estate = new SyntheticEstate(result.GetValue(workloadsOption), result.GetValue(edgesOption), result.GetValue(namespacesOption));
-    var options = new EmbeddedStoreOptions { Retention = TimeSpan.FromHours(1), ScrapeInterval = TimeSpan.FromSeconds(10) };
+    var options = new EmbeddedStoreOptions { Mesh = SyntheticEstate.Linkerd, Retention = TimeSpan.FromHours(1), ScrapeInterval = TimeSpan.FromSeconds(10) };
     var scrapes = Math.Max(2, result.GetValue(scrapesOption));
     var start = DateTimeOffset.UtcNow - options.ScrapeInterval * scrapes;
     var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -31,7 +31,7 @@ root.SetAction(async (result, cancellationToken) =>
     var after = GC.GetTotalMemory(forceFullCollection: true);
     CountingBackend? counting = new CountingBackend(store);
     var clock = new FixedClock(start + options.ScrapeInterval * (scrapes - 1));
-    TelemetryService? service = new TelemetryService(counting, clock: clock);
+    TelemetryService? service = new TelemetryService(counting, options: new TelemetryOptions { Mesh = SyntheticEstate.Linkerd }, clock: clock);
 
     Console.WriteLine($"estate: {estate.Workloads} workloads, {estate.Edges} edges, {store.SeriesCount} series, {store.TargetCount} scrape targets");
     Console.WriteLine($"embedded store: {options.Capacity} samples per series at 1 h / {options.ScrapeInterval.TotalSeconds:0} s; values are stored as scrapes arrive; {scrapes} scrapes held now (--scrapes 362 for the full 1 h)");
@@ -64,7 +64,7 @@ root.SetAction(async (result, cancellationToken) =>
         Console.WriteLine($"  {milliseconds,6:F0} ms  {alone.Elapsed.TotalMilliseconds,6:F0} ms alone  {series,6} result series  {PromQl.Translate(query)}");
     }
     var recorder = new ReplayBackend(store!);
-    var replay = new TelemetryService(recorder, clock: clock);
+    var replay = new TelemetryService(recorder, options: new TelemetryOptions { Mesh = SyntheticEstate.Linkerd }, clock: clock);
     await replay.TopologyAsync(null, TelemetryWindow.OneMinute, cancellationToken);
     Console.WriteLine(Timing("cluster-wide topology, Kubemate's side only (query results given), store in the same heap", await TimeAsync(replay, iterations, cancellationToken)));
     recorder.Freeze();

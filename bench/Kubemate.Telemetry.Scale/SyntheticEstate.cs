@@ -1,3 +1,5 @@
+using Kubemate.Drivers.Linkerd;
+using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Exposition;
 using Kubemate.Telemetry.Querying;
@@ -11,7 +13,10 @@ namespace Kubemate.Telemetry.Scale;
 /// are whole numbers, as a proxy's request counts are.
 /// </summary>
 internal sealed class SyntheticEstate(int workloads, int edgesPerWorkload, int namespaces)
-{
+{    /// <summary>The mesh the synthetic proxies belong to: their series and labels are Linkerd's.</summary>
+    public static MeshConventions Linkerd { get; } = new LinkerdDriver().Conventions;
+
+
     private static readonly string[] Buckets =
         ["1", "2", "3", "4", "5", "10", "20", "30", "40", "50", "100", "200", "300", "400", "500", "1000", "2000", "3000", "4000", "5000", "10000", "20000", "30000", "40000", "50000", "+Inf"];
 
@@ -57,7 +62,8 @@ internal sealed class SyntheticEstate(int workloads, int edgesPerWorkload, int n
             samples.Add(new ExpositionSample("tcp_open_connections", LabelSet.Of(("direction", "inbound"), ("peer", "src")), callers[w].Count, null));
             var ns = Namespace(w);
             var labels = ScrapeDiscovery.ProxyJobLabels(ns, Name(w) + "-0",
-                new Dictionary<string, string> { ["linkerd.io/proxy-deployment"] = Name(w), ["linkerd.io/control-plane-ns"] = "linkerd" }, "10.0.0.1:4191");
+                new Dictionary<string, string> { ["linkerd.io/proxy-deployment"] = Name(w), ["linkerd.io/control-plane-ns"] = "linkerd" }, "10.0.0.1:4191",
+                Linkerd.Telemetry.Scrape);
             var key = $"linkerd-proxy/{ns}/{Name(w)}-0";
             inStore.Start();
             store.Append(key, labels, at, samples);

@@ -45,23 +45,7 @@ public sealed class IstioDriver : MeshDriverBase
         OpaquePorts = false,
     };
 
-    public override TelemetryVocabulary Telemetry { get; } = new()
-    {
-        RequestsMetric = null,
-        ResponsesMetric = "istio_requests_total",
-        LatencyBucketMetric = "istio_request_duration_milliseconds_bucket",
-        LatencyUnit = "ms",
-        ReporterLabel = "reporter",
-        ServerSideValue = "destination",
-        ClientSideValue = "source",
-        SourceWorkloadLabel = "source_workload",
-        SourceNamespaceLabel = "source_workload_namespace",
-        DestinationWorkloadLabel = "destination_workload",
-        DestinationNamespaceLabel = "destination_workload_namespace",
-        DestinationServiceLabel = "destination_service_name",
-        StatusCodeLabel = "response_code",
-        TlsLabel = "connection_security_policy",
-    };
+    public override MeshConventions Conventions => IstioConventions.Value;
 
     public override JsonObject InjectionPatch(InjectionTarget target, bool enabled) =>
         this.Render(new MeshInjection { Target = target, Enabled = enabled })[0];

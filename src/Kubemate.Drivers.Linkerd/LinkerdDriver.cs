@@ -58,26 +58,7 @@ public sealed class LinkerdDriver : MeshDriverBase
         OpaquePorts = true,
     };
 
-    public override TelemetryVocabulary Telemetry { get; } = new()
-    {
-        RequestsMetric = "request_total",
-        ResponsesMetric = "response_total",
-        LatencyBucketMetric = "response_latency_ms_bucket",
-        LatencyUnit = "ms",
-        ReporterLabel = "direction",
-        ServerSideValue = "inbound",
-        ClientSideValue = "outbound",
-        SourceWorkloadLabel = "deployment",
-        SourceNamespaceLabel = "namespace",
-        DestinationWorkloadLabel = "dst_deployment",
-        DestinationNamespaceLabel = "dst_namespace",
-        DestinationServiceLabel = "dst_service",
-        StatusCodeLabel = "status_code",
-        ClassificationLabel = "classification",
-        SuccessValue = "success",
-        FailureValue = "failure",
-        TlsLabel = "tls",
-    };
+    public override MeshConventions Conventions => LinkerdConventions.Value;
 
     public override JsonObject InjectionPatch(InjectionTarget target, bool enabled) =>
         this.Render(new MeshInjection { Target = target, Enabled = enabled })[0];

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Kubemate.Cluster.Connection;
-using Kubemate.Drivers.Istio;
-using Kubemate.Drivers.Linkerd;
+using Kubemate.Application.Meshes;
 using Kubemate.Host.Api;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
@@ -19,6 +18,7 @@ using Kubemate.Application.Runs;
 using Kubemate.Application.Telemetry;
 using Kubemate.Host.Telemetry;
 using Kubemate.Model.Drivers;
+using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,14 +33,12 @@ namespace Kubemate.Host;
 /// <summary>The ASP.NET Core host of <c>kubemate serve</c>: REST API, sign-in, health, metrics and OpenAPI.</summary>
 public static class KubemateHost
 {
-    /// <summary>The mesh drivers the host can run with, by provider key.</summary>
-    public static MeshDriverRegistry MeshDrivers { get; } = new MeshDriverRegistry().AddLinkerd().AddIstio();
-
     /// <summary>Builds the host; the audit store opens and the listener binds when it is started.</summary>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public static WebApplication Build(KubemateHostOptions options)
     {
-        var driver = MeshDrivers.Create(options.MeshProvider);
+        var drivers = options.MeshDrivers ?? MeshCatalog.Shipped;
+        var driver = drivers.Create(options.MeshProvider);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Production,
@@ -50,7 +48,7 @@ public static class KubemateHost
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
-        AddServices(builder.Services, options, driver);
+        AddServices(builder.Services, options, drivers, driver);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -81,7 +79,7 @@ public static class KubemateHost
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, KubemateHostOptions options, IMeshDriver driver)
+    private static void AddServices(IServiceCollection services, KubemateHostOptions options, MeshDriverRegistry drivers, IMeshDriver driver)
     {
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -104,7 +102,9 @@ public static class KubemateHost
             PrometheusUrl = options.PrometheusUrl,
             Cluster = options.Cluster,
             Time = options.Time,
-            Golden = new TelemetryOptions { Health = options.Health },
+            // Telemetry and the embedded store's scraper speak the active driver's vocabulary.
+            Golden = new TelemetryOptions { Health = options.Health, Mesh = driver.Conventions },
+            Embedded = new EmbeddedStoreOptions { Mesh = driver.Conventions },
         });
         services.AddAuthorization();
 
@@ -115,7 +115,8 @@ public static class KubemateHost
         services.AddSingleton(_ => new UserClusters(options.Cluster, options.ClusterName));
         services.AddSingleton(new UserDirectory(options.Users, options.UsersSource));
         services.AddSingleton(driver);
-        services.AddSingleton(MeshDrivers);
+        services.AddSingleton(driver.Conventions);
+        services.AddSingleton(drivers);
         services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
         services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());

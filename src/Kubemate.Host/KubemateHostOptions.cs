@@ -1,7 +1,9 @@
+using Kubemate.Application.Meshes;
 using Kubemate.Cluster.Connection;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
+using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +30,11 @@ public sealed record KubemateHostOptions
     /// <summary>Extra facts for <c>GET /api/v1/cluster</c> (e.g. the sandbox's kubeconfig path); never secrets.</summary>
     public IReadOnlyDictionary<string, string?> ClusterInfo { get; init; } = new Dictionary<string, string?>();
 
-    /// <summary>Mesh driver key: linkerd (default) or istio.</summary>
-    public string MeshProvider { get; init; } = "linkerd";
+    /// <summary>Mesh driver key, one of <see cref="MeshDrivers"/>' providers: linkerd (default), istio…</summary>
+    public string MeshProvider { get; init; } = MeshCatalog.DefaultProvider;
+
+    /// <summary>The drivers to choose from; null means the ones Kubemate ships (<see cref="MeshCatalog.Shipped"/>).</summary>
+    public MeshDriverRegistry? MeshDrivers { get; init; }
 
     /// <summary>The audit store; null means audit.db under ~/.kubemate.</summary>
     public AuditStoreLocation? Audit { get; init; }

@@ -35,7 +35,7 @@ public static class SandboxSimulation
         };
         if (options.SeedDemoEstate)
         {
-            components.Add(new DemoEstate());
+            components.Add(new DemoEstate(options.EstateMesh));
         }
         if (options.SimulateTraffic) components.Add(new Traffic.TrafficSimulator(options));
         return components;

@@ -6,6 +6,9 @@ public sealed record SimulationOptions
     /// <summary>Seed the demo bank estate on an empty store (never again once the store holds it).</summary>
     public bool SeedDemoEstate { get; init; } = true;
 
+    /// <summary>Which mesh the seeded estate runs: its control plane and the injection switch on the bank's meshed namespaces.</summary>
+    public DemoMesh EstateMesh { get; init; } = DemoMesh.Linkerd;
+
     /// <summary>How long a scheduled pod stays Pending before its containers run and it turns Ready.</summary>
     public TimeSpan PodStartDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
@@ -27,9 +30,13 @@ public sealed record SimulationOptions
     /// <summary>An empty sandbox: controllers and injection, but no seeded estate and no traffic.</summary>
     public static SimulationOptions Empty { get; } = new() { SeedDemoEstate = false, SimulateTraffic = false };
 
-    /// <exception cref="ArgumentException">a delay is negative; the message names the option.</exception>
+    /// <exception cref="ArgumentException">a delay is negative or the estate's mesh unknown; the message names the option.</exception>
     public void Validate()
     {
+        if (!Enum.IsDefined(EstateMesh))
+        {
+            throw new ArgumentException($"{nameof(EstateMesh)}: must be one of {string.Join(", ", Enum.GetNames<DemoMesh>())} (was {EstateMesh})");
+        }
         if (PodStartDelay < TimeSpan.Zero)
         {
             throw new ArgumentException($"{nameof(PodStartDelay)}: must not be negative (was {PodStartDelay})");
@@ -43,4 +50,21 @@ public sealed record SimulationOptions
             throw new ArgumentException($"{nameof(RunToCompletionDuration)}: must not be negative (was {RunToCompletionDuration})");
         }
     }
+}
+
+/// <summary>The meshes the sandbox can seed its demo estate with.</summary>
+public enum DemoMesh
+{
+    Linkerd,
+    Istio,
+}
+
+public static class DemoMeshes
+{
+    /// <summary>The demo mesh of a mesh family (<c>linkerd</c>, <c>istio</c>, case-insensitive).</summary>
+    /// <exception cref="ArgumentException">the sandbox cannot seed that mesh; the message names the ones it can.</exception>
+    public static DemoMesh Parse(string family) =>
+        Enum.TryParse<DemoMesh>(family, ignoreCase: true, out var mesh) && Enum.IsDefined(mesh)
+            ? mesh
+            : throw new ArgumentException($"mesh: the sandbox can seed its demo estate with {string.Join(" or ", Enum.GetNames<DemoMesh>().Select(n => n.ToLowerInvariant()))}, not '{family}'");
 }

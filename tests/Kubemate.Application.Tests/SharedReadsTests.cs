@@ -21,7 +21,7 @@ public sealed class SharedReadsTests
     {
         _backend = new CountingBackend(new EmbeddedStore(clock: _clock));
         _reads = new SharedReads(_clock);
-        _shared = new TelemetryReads(new TelemetryService(_backend, clock: _clock), new TelemetryVisibility(null, null, _clock), _reads);
+        _shared = new TelemetryReads(new TelemetryService(_backend, options: new TelemetryOptions { Mesh = new Kubemate.Drivers.Linkerd.LinkerdDriver().Conventions }, clock: _clock), new TelemetryVisibility(null, null, _clock), _reads);
     }
 
     [Fact]

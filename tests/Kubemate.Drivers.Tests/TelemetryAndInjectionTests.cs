@@ -17,7 +17,7 @@ public class TelemetryAndInjectionTests
         {
             Assert.Contains("\n" + series + "{", metrics, StringComparison.Ordinal);
         }
-        foreach (var label in new[] { vocabulary.ReporterLabel, vocabulary.DestinationWorkloadLabel, vocabulary.DestinationNamespaceLabel, vocabulary.StatusCodeLabel, vocabulary.ClassificationLabel!, vocabulary.TlsLabel! })
+        foreach (var label in new[] { vocabulary.ReporterLabel, vocabulary.ClientPeer.Kinds[0].Label, vocabulary.ClientPeer.NamespaceLabel, vocabulary.StatusCodeLabel, vocabulary.ClassificationLabel!, vocabulary.TlsLabel! })
         {
             Assert.Contains(label + "=\"", metrics, StringComparison.Ordinal);
         }
@@ -32,7 +32,7 @@ public class TelemetryAndInjectionTests
         Assert.Equal("istio_requests_total", vocabulary.ResponsesMetric);
         Assert.Equal("istio_request_duration_milliseconds_bucket", vocabulary.LatencyBucketMetric);
         Assert.Equal(("reporter", "destination", "source"), (vocabulary.ReporterLabel, vocabulary.ServerSideValue, vocabulary.ClientSideValue));
-        Assert.Equal(("source_workload", "destination_workload", "response_code"), (vocabulary.SourceWorkloadLabel, vocabulary.DestinationWorkloadLabel, vocabulary.StatusCodeLabel));
+        Assert.Equal(("source_workload", "destination_workload", "response_code"), (vocabulary.ClientWorkload.Kinds[0].Label, vocabulary.ClientPeer.Kinds[0].Label, vocabulary.StatusCodeLabel));
     }
 
     [Fact]
@@ -64,5 +64,27 @@ public class TelemetryAndInjectionTests
 
         Assert.Equal("orders", KubeJson.Namespace(patch));
         Assert.Equal("enabled", KubeJson.StringMap(KubeJson.Object(patch, "spec.template.metadata.annotations"))["linkerd.io/inject"]);
+    }
+
+    [Theory]
+    [InlineData("linkerd")]
+    [InlineData("istio")]
+    public void The_conventions_name_the_switch_the_driver_writes_and_reads(string provider)
+    {
+        var driver = MeshDrivers.Registry.Create(provider);
+        var conventions = driver.Conventions;
+
+        foreach (var (target, convention) in new[] { (InjectionTarget.ForNamespace("payment"), conventions.NamespaceInjection), (InjectionTarget.ForWorkload("Deployment", "orders", "payment"), conventions.WorkloadInjection) })
+        {
+            var patch = driver.InjectionPatch(target, enabled: false);
+            var metadata = target.IsNamespace ? KubeJson.Object(patch, "metadata") : KubeJson.Object(patch, "spec.template.metadata");
+            var written = KubeJson.StringMap(KubeJson.Object(metadata, convention.Kind == Kubemate.Model.Drivers.InjectionSwitchKind.Label ? "labels" : "annotations"));
+            Assert.Equal(convention.OffValue, written[convention.Key]);
+            var read = Assert.Single(driver.Read([driver.InjectionPatch(target, enabled: true)]).Models.OfType<MeshInjection>());
+            Assert.True(read.Enabled);
+        }
+        Assert.NotEmpty(conventions.ControlPlane);
+        Assert.NotEmpty(conventions.IdentityIssuer);
+        Assert.Equal(conventions.Proxy.ContainerName, conventions.Telemetry.Scrape.Container);
     }
 }

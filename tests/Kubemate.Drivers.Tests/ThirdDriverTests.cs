@@ -10,7 +10,11 @@ using Kubemate.Model.Validation;
 
 namespace Kubemate.Drivers.Tests;
 
-/// <summary>A third mesh is a driver class plus one registration: no other code changes.</summary>
+/// <summary>
+/// A third mesh is a driver class plus one registration: no other code changes. This covers the driver layer; the
+/// console's test project runs onboarding, status, the overview and telemetry for another imaginary mesh
+/// (Kubemate.WebConsole.Tests/ThirdMesh).
+/// </summary>
 public class ThirdDriverTests
 {
     [Fact]
@@ -53,20 +57,29 @@ public class ThirdDriverTests
 
         public override MeshCapabilities Capabilities { get; } = new() { TrafficSplits = true };
 
-        public override TelemetryVocabulary Telemetry { get; } = new()
+        public override MeshConventions Conventions { get; } = new()
         {
-            ResponsesMetric = "tiny_responses_total",
-            LatencyBucketMetric = "tiny_latency_ms_bucket",
-            LatencyUnit = "ms",
-            ReporterLabel = "side",
-            ServerSideValue = "server",
-            ClientSideValue = "client",
-            SourceWorkloadLabel = "src",
-            SourceNamespaceLabel = "src_ns",
-            DestinationWorkloadLabel = "dst",
-            DestinationNamespaceLabel = "dst_ns",
-            DestinationServiceLabel = "dst_svc",
-            StatusCodeLabel = "code",
+            DisplayName = "TinyMesh",
+            Proxy = new ProxyConvention("tiny-proxy"),
+            NamespaceInjection = new InjectionSwitch(InjectionSwitchKind.Label, "tinymesh.example/inject", "on", "off"),
+            WorkloadInjection = new InjectionSwitch(InjectionSwitchKind.Label, "tinymesh.example/inject", "on", "off"),
+            ControlPlane = [new ControlPlaneNamespace("tiny-system", ["tiny-controller"])],
+            IdentityIssuer = [],
+            Telemetry = new TelemetryVocabulary
+            {
+                ResponsesMetric = "tiny_responses_total",
+                LatencyBucketMetric = "tiny_latency_ms_bucket",
+                LatencyUnit = "ms",
+                ReporterLabel = "side",
+                ServerSideValue = "server",
+                ClientSideValue = "client",
+                ServerWorkload = new("ns", [new WorkloadKindLabel(null, "workload")]),
+                ClientWorkload = new("ns", [new WorkloadKindLabel(null, "workload")]),
+                ClientPeer = new("dst_ns", [new WorkloadKindLabel(null, "dst")]),
+                DestinationServiceLabel = "dst_svc",
+                StatusCodeLabel = "code",
+                Scrape = new ScrapeConvention { Job = "tiny-proxy", Container = "tiny-proxy", PortName = "metrics", Path = "metrics" },
+            },
         };
 
         protected override IReadOnlyList<IModelMapper> Mappers { get; } = [new SplitMapper()];

@@ -28,7 +28,7 @@ internal sealed class SyntheticTelemetry
     public static SyntheticTelemetry Fill(int workloads, int edgesPerWorkload, int namespaces, int scrapes)
     {
         var estate = new SyntheticEstate(workloads, edgesPerWorkload, namespaces);
-        var options = new EmbeddedStoreOptions { Retention = TimeSpan.FromHours(1), ScrapeInterval = TimeSpan.FromSeconds(10) };
+        var options = new EmbeddedStoreOptions { Mesh = SyntheticEstate.Linkerd, Retention = TimeSpan.FromHours(1), ScrapeInterval = TimeSpan.FromSeconds(10) };
         var last = DateTimeOffset.UtcNow;
         var first = last - options.ScrapeInterval * (scrapes - 1);
         var clock = new FixedClock(last);
@@ -37,7 +37,7 @@ internal sealed class SyntheticTelemetry
         {
             estate.Scrape(store, first + options.ScrapeInterval * i, options.ScrapeInterval.TotalSeconds * i);
         }
-        return new SyntheticTelemetry(store, new TelemetryService(store, inventory: null, options: null, clock: clock), estate.Workloads, estate.Edges);
+        return new SyntheticTelemetry(store, new TelemetryService(store, inventory: null, options: new TelemetryOptions { Mesh = SyntheticEstate.Linkerd }, clock: clock), estate.Workloads, estate.Edges);
     }
 
     public ITelemetryBackend Backend => Store;

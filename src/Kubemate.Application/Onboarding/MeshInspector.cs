@@ -5,10 +5,10 @@ using Kubemate.Model.Kube;
 
 namespace Kubemate.Application.Onboarding;
 
-/// <summary>Reads injection settings through the driver (so any mesh works) and proxies from pods.</summary>
+/// <summary>Reads injection settings through the driver and proxies from pods by the driver's conventions, so any mesh works.</summary>
 internal sealed class MeshInspector(IMeshDriver driver)
 {
-    public ProxyConventions Proxy { get; } = ProxyConventions.For(driver);
+    private MeshConventions Mesh => driver.Conventions;
 
     public IMeshDriver Driver => driver;
 
@@ -20,7 +20,7 @@ internal sealed class MeshInspector(IMeshDriver driver)
 
     public string? ProxyVersion(JsonObject pod)
     {
-        if (Proxy.VersionAnnotation is { } annotation && KubeJson.Annotations(pod).TryGetValue(annotation, out var version))
+        if (Mesh.Proxy.VersionAnnotation is { } annotation && KubeJson.Annotations(pod).TryGetValue(annotation, out var version))
         {
             return version;
         }
@@ -43,15 +43,15 @@ internal sealed class MeshInspector(IMeshDriver driver)
         }
         return (enable, InjectionOf(workload)) switch
         {
-            (true, false) => (SkipReasons.InjectDisabled, $"its pod template says {Proxy.OptOut}"),
-            (false, true) => (SkipReasons.WorkloadOverride, $"its pod template says {Proxy.OptIn}, which the namespace switch does not override"),
+            (true, false) => (SkipReasons.InjectDisabled, $"its pod template says {Mesh.WorkloadInjection.OptOut}"),
+            (false, true) => (SkipReasons.WorkloadOverride, $"its pod template says {Mesh.WorkloadInjection.OptIn}, which the namespace switch does not override"),
             _ => null,
         };
     }
 
     /// <summary>The proxy among the pod's containers and init containers (a native sidecar is an init container).</summary>
     private IEnumerable<JsonObject> ProxyContainers(JsonObject pod) =>
-        Containers(pod, "spec.containers").Concat(Containers(pod, "spec.initContainers")).Where(c => KubeJson.String(c, "name") == Proxy.ContainerName);
+        Containers(pod, "spec.containers").Concat(Containers(pod, "spec.initContainers")).Where(c => KubeJson.String(c, "name") == Mesh.Proxy.ContainerName);
 
     private static IEnumerable<JsonObject> Containers(JsonObject pod, string path) => (KubeJson.Array(pod, path) ?? []).OfType<JsonObject>();
 }

@@ -1,4 +1,5 @@
 using Kubemate.Cluster.Identity;
+using Kubemate.Model.Drivers;
 using Kubemate.Telemetry;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Querying;
@@ -17,6 +18,9 @@ public sealed class TelemetryReads(TelemetryService telemetry, TelemetryVisibili
     public string BackendDescription => telemetry.Backend.Description;
 
     public ITelemetryBackend Backend => telemetry.Backend;
+
+    /// <summary>The active mesh's conventions (its proxy, control plane, identity issuer and series).</summary>
+    public MeshConventions Mesh => telemetry.Mesh;
 
     /// <summary>The thresholds every health class in the answers comes from.</summary>
     public HealthThresholds Health => telemetry.Health;

@@ -13,11 +13,17 @@ public interface IMeshDriver
     /// <summary>The registry key, e.g. <c>linkerd</c>, <c>linkerd:smi-v1alpha2</c>, <c>istio</c>.</summary>
     string Provider { get; }
 
+    /// <summary>The mesh this provider is a version of (<c>linkerd</c> for <c>linkerd:smi-v1alpha2</c>).</summary>
+    string Family { get; }
+
     /// <summary>What this mesh can express, so a console can hide the rest.</summary>
     MeshCapabilities Capabilities { get; }
 
+    /// <summary>How this mesh looks on a cluster: proxy, injection switch, control plane, identity issuer, telemetry vocabulary.</summary>
+    MeshConventions Conventions { get; }
+
     /// <summary>Metric and label names of this mesh's proxies.</summary>
-    TelemetryVocabulary Telemetry { get; }
+    TelemetryVocabulary Telemetry => Conventions.Telemetry;
 
     /// <summary>Every problem of the model, its own and the ones only this mesh has (e.g. weights must total 100).</summary>
     IReadOnlyList<ValidationProblem> Validate(IMeshModel model);

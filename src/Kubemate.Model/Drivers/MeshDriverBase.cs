@@ -10,7 +10,7 @@ namespace Kubemate.Model.Drivers;
 /// The shared half of a driver: validation, merging objects that several models render, and keeping what the
 /// model does not understand. Reading computes, per object, the residue between the object as read and its
 /// canonical rendering (<see cref="Residue"/>) and stores it in the model; rendering puts it back.
-/// A mesh supplies its <see cref="IModelMapper"/>s, capabilities, telemetry vocabulary and injection patch.
+/// A mesh supplies its <see cref="IModelMapper"/>s, capabilities, conventions (with its telemetry vocabulary) and injection patch.
 /// </summary>
 public abstract class MeshDriverBase : IMeshDriver
 {
@@ -29,7 +29,9 @@ public abstract class MeshDriverBase : IMeshDriver
 
     public abstract MeshCapabilities Capabilities { get; }
 
-    public abstract TelemetryVocabulary Telemetry { get; }
+    public abstract MeshConventions Conventions { get; }
+
+    public TelemetryVocabulary Telemetry => Conventions.Telemetry;
 
     protected abstract IReadOnlyList<IModelMapper> Mappers { get; }
 

@@ -24,7 +24,7 @@ public static class BankApplications
 {
     public const string Registry = "ghcr.io/kubemate-demo";
 
-    /// <summary>The namespaces of the bank and whether Linkerd injection is switched on for them at start.</summary>
+    /// <summary>The namespaces of the bank and whether the mesh's injection is switched on for them at start.</summary>
     public static IReadOnlyList<(string Name, string Team, bool Meshed)> Namespaces { get; } =
     [
         ("web", "web", true),
@@ -45,7 +45,8 @@ public static class BankApplications
         new("users", "notifications", $"{Registry}/notifications:1.2.0", "1.2.0", 1, 8080, 8080, "http"),
     ];
 
-    public static IReadOnlyList<JsonObject> Objects()
+    /// <summary>The bank's objects; the meshed namespaces carry <paramref name="mesh"/>'s injection switch.</summary>
+    public static IReadOnlyList<JsonObject> Objects(DemoMesh mesh = DemoMesh.Linkerd)
     {
         var objects = new List<JsonObject>();
         foreach (var (name, team, meshed) in Namespaces)
@@ -59,7 +60,7 @@ public static class BankApplications
                     kubernetes.io/metadata.name: {{name}}
                     app.kubernetes.io/part-of: kubemate-bank
                     team: {{team}}
-                {{(meshed ? "  annotations:\n    linkerd.io/inject: enabled" : "")}}
+                {{(meshed ? InjectionSwitch(mesh) : "")}}
                 """));
         }
         foreach (var service in Services)
@@ -83,6 +84,12 @@ public static class BankApplications
         objects.AddRange(Manifests.Parse(DataTier));
         return objects;
     }
+
+    private static string InjectionSwitch(DemoMesh mesh) => mesh switch
+    {
+        DemoMesh.Istio => "    istio-injection: enabled",
+        _ => "  annotations:\n    linkerd.io/inject: enabled",
+    };
 
     private static string ServiceAccountAndService(BankService s) => $$"""
         apiVersion: v1

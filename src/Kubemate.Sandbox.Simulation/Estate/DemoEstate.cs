@@ -9,10 +9,11 @@ namespace Kubemate.Sandbox.Simulation.Estate;
 /// <summary>
 /// Seeds the demo bank on an empty store, through the cluster writer so that admission (defaults, cluster IPs,
 /// sidecar injection) and the controllers treat every object as if a client had created it. In order: the CRDs,
-/// the demo users' RBAC, the Linkerd control plane, Traefik, the bank's namespaces and workloads, the routes.
+/// the demo users' RBAC, the mesh's control plane (Linkerd's, or istiod with <see cref="DemoMesh.Istio"/>), Traefik,
+/// the bank's namespaces (injected by that mesh) and workloads, the routes.
 /// A store that already holds anything beyond a fresh cluster's objects is left alone (e.g. after a restart).
 /// </summary>
-public sealed class DemoEstate : ISandboxComponent
+public sealed class DemoEstate(DemoMesh mesh = DemoMesh.Linkerd) : ISandboxComponent
 {
     public const string Manager = "kubemate-demo-estate";
     private static readonly HashSet<string> FreshNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
@@ -25,8 +26,8 @@ public sealed class DemoEstate : ISandboxComponent
             logger.LogInformation("the store already holds objects; the demo estate is not seeded again");
             return Task.CompletedTask;
         }
-        var count = Seed(context, cancellationToken);
-        logger.LogInformation("seeded the demo estate: {Count} objects", count);
+        var count = Seed(context, mesh, cancellationToken);
+        logger.LogInformation("seeded the demo estate with {Mesh}: {Count} objects", mesh, count);
         return Task.CompletedTask;
     }
 
@@ -38,15 +39,17 @@ public sealed class DemoEstate : ISandboxComponent
         store.List("apiextensions.k8s.io/customresourcedefinitions").Items.All(crd => crd.Key.Name.EndsWith("." + TrafficFaultCrd.Group, StringComparison.Ordinal))
         && store.List("/namespaces").Items.All(ns => FreshNamespaces.Contains(ns.Key.Name));
 
-    private static int Seed(SandboxContext context, CancellationToken cancellationToken)
+    private static int Seed(SandboxContext context, DemoMesh mesh, CancellationToken cancellationToken)
     {
         var now = context.Clock.GetUtcNow();
         var objects = new List<JsonObject>();
         objects.AddRange(EmbeddedCrds.All().Select(c => c.Crd));
         objects.AddRange(DemoUsers.Rbac());
-        objects.AddRange(LinkerdControlPlane.Objects(LinkerdIdentity.Generate(now, LinkerdControlPlane.TrustDomain), now));
+        objects.AddRange(mesh == DemoMesh.Istio
+            ? IstioControlPlane.Objects(now)
+            : LinkerdControlPlane.Objects(LinkerdIdentity.Generate(now, LinkerdControlPlane.TrustDomain), now));
         objects.AddRange(TraefikGateway.Objects());
-        objects.AddRange(BankApplications.Objects());
+        objects.AddRange(BankApplications.Objects(mesh));
         objects.AddRange(TraefikGateway.Routes(now));
         foreach (var obj in objects)
         {

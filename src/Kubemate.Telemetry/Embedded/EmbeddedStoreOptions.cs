@@ -1,7 +1,16 @@
+using Kubemate.Model.Drivers;
+using Kubemate.Model.Edge;
+
 namespace Kubemate.Telemetry.Embedded;
 
 public sealed record EmbeddedStoreOptions
 {
+    /// <summary>The active mesh driver's conventions: which pods the scraper keeps and how it labels them. The scraper requires it.</summary>
+    public MeshConventions? Mesh { get; init; }
+
+    /// <summary>The edge gateway whose pods are scraped too.</summary>
+    public GatewayConventions Gateway { get; init; } = GatewayConventions.Traefik;
+
     /// <summary>How long samples are kept (the longest window is 1 h).</summary>
     public TimeSpan Retention { get; init; } = TimeSpan.FromHours(1);
 

@@ -10,11 +10,13 @@ namespace Kubemate.Telemetry.Embedded;
 /// <summary>
 /// The embedded store's scrape loop: every interval it takes the pods from a watch of the Kubernetes API (one list at
 /// the start, then changes only, instead of listing every pod of the cluster every interval), keeps the targets the
-/// linkerd-proxy job would keep (and Traefik's), scrapes each through the API server's pod proxy and appends the
+/// mesh's scrape job would keep (<see cref="EmbeddedStoreOptions.Mesh"/>, and the gateway's), scrapes each through the API server's pod proxy and appends the
 /// samples. A failed scrape records <c>up</c> 0 and the error; it never stops the loop.
 /// </summary>
 public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedStoreOptions options, TimeProvider? clock = null) : IAsyncDisposable
 {
+    private readonly Model.Drivers.MeshConventions mesh = options.Mesh
+        ?? throw new ArgumentException("mesh: the embedded store's scraper needs the active mesh driver's conventions to find its proxies", nameof(options));
     private static readonly ResourceType PodType = new("", "v1", "Pod", "pods", Namespaced: true);
 
     private readonly TimeProvider time = clock ?? TimeProvider.System;
@@ -23,8 +25,6 @@ public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedSt
     private readonly SemaphoreSlim watchStarting = new(1, 1);
     private WatchCache? pods;
     private Task? loop;
-
-    public string LinkerdNamespace { get; init; } = "linkerd";
 
     /// <summary>The latest scrape outcome per target.</summary>
     public IReadOnlyCollection<ScrapeHealth> Health => health.Values.ToList();
@@ -40,7 +40,7 @@ public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedSt
         IReadOnlyList<ScrapeTarget> targets;
         try
         {
-            targets = ScrapeDiscovery.Targets(await PodsAsync(cancellationToken).ConfigureAwait(false), LinkerdNamespace);
+            targets = ScrapeDiscovery.Targets(await PodsAsync(cancellationToken).ConfigureAwait(false), mesh, options.Gateway);
         }
         catch (Exception error) when (error is ClusterApiException or HttpRequestException or System.Text.Json.JsonException or TaskCanceledException
             && !cancellationToken.IsCancellationRequested)

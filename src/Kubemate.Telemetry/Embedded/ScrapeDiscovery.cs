@@ -1,21 +1,23 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Kubemate.Model.Drivers;
+using Kubemate.Model.Edge;
 using Kubemate.Telemetry.Querying;
 
 namespace Kubemate.Telemetry.Embedded;
 
 /// <summary>
-/// Chooses scrape targets from a pod list and labels them as linkerd-viz' <c>linkerd-proxy</c> job does
-/// (phase Pending|Running; container <c>linkerd-proxy</c> with port <c>linkerd-admin</c>; the pod's
-/// <c>linkerd.io/control-plane-ns</c> label equal to the Linkerd namespace), plus Traefik pods for the gateway.
+/// Chooses scrape targets from a pod list and labels them as the mesh's usual Prometheus job does (the driver's
+/// <see cref="ScrapeConvention"/>: phase Pending|Running, the proxy container, its metrics port and path, the
+/// control-plane label when the mesh has one), plus the edge gateway's pods (<see cref="GatewayConventions"/>).
 /// </summary>
 public static class ScrapeDiscovery
 {
-    public const string ProxyJob = "linkerd-proxy";
-    public const string TraefikJob = "traefik";
-
-    public static IReadOnlyList<ScrapeTarget> Targets(IEnumerable<JsonNode?> pods, string linkerdNamespace = "linkerd", string proxyContainer = "linkerd-proxy")
+    public static IReadOnlyList<ScrapeTarget> Targets(IEnumerable<JsonNode?> pods, MeshConventions mesh, GatewayConventions? gateway = null)
     {
+        gateway ??= GatewayConventions.Traefik;
+        var scrape = mesh.Telemetry.Scrape;
+        var controlPlane = mesh.ControlPlane.Select(c => c.Namespace).FirstOrDefault();
         var targets = new List<ScrapeTarget>();
         foreach (var pod in pods.OfType<JsonObject>())
         {
@@ -26,44 +28,77 @@ public static class ScrapeDiscovery
             }
             var ns = pod["metadata"]?["namespace"]?.GetValue<string>() ?? "";
             var name = pod["metadata"]?["name"]?.GetValue<string>() ?? "";
-            var labels = (pod["metadata"]?["labels"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? "") ?? [];
+            var labels = Strings(pod["metadata"]?["labels"]);
+            var annotations = Strings(pod["metadata"]?["annotations"]);
             var containers = Containers(pod).ToList();
-            if (labels.GetValueOrDefault("linkerd.io/control-plane-ns") == linkerdNamespace
-                && containers.Any(c => c.Name == proxyContainer && c.Ports.Any(p => p.Name == "linkerd-admin")))
+            var proxy = containers.FirstOrDefault(c => c.Name == scrape.Container);
+            if (proxy.Name is not null
+                && (scrape.RequiredPodLabel is not { } required || labels.GetValueOrDefault(required) == controlPlane)
+                && ProxyPort(scrape, proxy.Ports, annotations) is { } port)
             {
-                var port = containers.First(c => c.Name == proxyContainer).Ports.First(p => p.Name == "linkerd-admin").Number;
-                targets.Add(new ScrapeTarget($"{ProxyJob}/{ns}/{name}", ns, name, port, "metrics", ProxyJobLabels(ns, name, labels, PodIp(pod) + ":" + port)));
+                var path = (scrape.PathAnnotation is { } pathAnnotation ? annotations.GetValueOrDefault(pathAnnotation) : null) ?? scrape.Path;
+                targets.Add(new ScrapeTarget($"{scrape.Job}/{ns}/{name}", ns, name, port, path.TrimStart('/'), ProxyJobLabels(ns, name, labels, PodIp(pod) + ":" + port, scrape)));
             }
-            else if (labels.GetValueOrDefault("app.kubernetes.io/name") == "traefik"
-                && containers.SelectMany(c => c.Ports).Where(p => p.Name == "metrics" || p.Number == "9100").Select(p => p.Number).FirstOrDefault() is { } metricsPort)
+            else if (labels.GetValueOrDefault(gateway.PodLabel.Key) == gateway.PodLabel.Value
+                && containers.SelectMany(c => c.Ports).Where(p => p.Name == gateway.MetricsPortName || p.Number == gateway.MetricsPort).Select(p => p.Number).FirstOrDefault() is { } metricsPort)
             {
-                var targetLabels = LabelSet.Of(("job", TraefikJob), ("instance", PodIp(pod) + ":" + metricsPort), ("namespace", ns), ("pod", name));
-                targets.Add(new ScrapeTarget($"{TraefikJob}/{ns}/{name}", ns, name, metricsPort, "metrics", targetLabels));
+                var targetLabels = LabelSet.Of(("job", gateway.ScrapeJob), ("instance", PodIp(pod) + ":" + metricsPort), ("namespace", ns), ("pod", name));
+                targets.Add(new ScrapeTarget($"{gateway.ScrapeJob}/{ns}/{name}", ns, name, metricsPort, gateway.MetricsPath, targetLabels));
             }
         }
         return targets;
     }
 
-    /// <summary>The target labels the linkerd-proxy job's relabelling produces from a pod.</summary>
-    public static LabelSet ProxyJobLabels(string ns, string pod, IReadOnlyDictionary<string, string> podLabels, string instance)
+    /// <summary>The target labels the mesh's scrape job gives a pod: job, instance, namespace, pod and its relabelled pod labels.</summary>
+    public static LabelSet ProxyJobLabels(string ns, string pod, IReadOnlyDictionary<string, string> podLabels, string instance, ScrapeConvention scrape)
     {
-        var result = new Dictionary<string, string> { ["job"] = ProxyJob, ["instance"] = instance, ["namespace"] = ns, ["pod"] = pod };
-        var meta = podLabels.ToDictionary(l => Sanitize(l.Key), l => l.Value);
-        if (meta.Remove("linkerd_io_proxy_job", out var job))
+        var result = new Dictionary<string, string> { ["job"] = scrape.Job, ["instance"] = instance, ["namespace"] = ns, ["pod"] = pod };
+        var (mesh, plain) = Relabel(podLabels, scrape);
+        foreach (var (key, value) in mesh.Concat(plain))
         {
-            result["k8s_job"] = job;
-        }
-        foreach (var (key, value) in meta.Where(m => m.Key.StartsWith("linkerd_io_proxy_", StringComparison.Ordinal)).ToList())
-        {
-            result[key["linkerd_io_proxy_".Length..]] = value;
-            meta.Remove(key);
-        }
-        foreach (var (key, value) in meta)
-        {
-            result[key.StartsWith("linkerd_io_", StringComparison.Ordinal) ? key["linkerd_io_".Length..] : key] = value;
+            result.TryAdd(key, value);
         }
         return LabelSet.From(result);
     }
+
+    /// <summary>The target labels that come from the mesh's own pod labels (renamed or with a mesh prefix cut off).</summary>
+    public static IReadOnlyDictionary<string, string> MeshLabels(IReadOnlyDictionary<string, string> podLabels, ScrapeConvention scrape) =>
+        Relabel(podLabels, scrape).Mesh;
+
+    private static (Dictionary<string, string> Mesh, Dictionary<string, string> Plain) Relabel(IReadOnlyDictionary<string, string> podLabels, ScrapeConvention scrape)
+    {
+        var mesh = new Dictionary<string, string>();
+        var plain = new Dictionary<string, string>();
+        var prefixes = scrape.StrippedLabelPrefixes.OrderByDescending(p => p.Length).ToList();
+        foreach (var (key, value) in podLabels.Select(l => (Sanitize(l.Key), l.Value)))
+        {
+            if (scrape.LabelRenames.FirstOrDefault(r => r.Key == key) is { Value: { } renamed })
+            {
+                mesh[renamed] = value;
+            }
+            else if (prefixes.FirstOrDefault(p => key.StartsWith(p, StringComparison.Ordinal)) is { } prefix)
+            {
+                mesh.TryAdd(key[prefix.Length..], value);
+            }
+            else
+            {
+                plain[key] = value;
+            }
+        }
+        return (mesh, plain);
+    }
+
+    private static string? ProxyPort(ScrapeConvention scrape, List<(string Name, string Number)> ports, Dictionary<string, string> annotations)
+    {
+        if (scrape.PortName is { } portName)
+        {
+            return ports.FirstOrDefault(p => p.Name == portName).Number;
+        }
+        return scrape.PortAnnotation is { } annotation && annotations.GetValueOrDefault(annotation) is { Length: > 0 } port && port.All(char.IsAsciiDigit) ? port : null;
+    }
+
+    private static Dictionary<string, string> Strings(JsonNode? map) =>
+        (map as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? "") ?? [];
 
     private static string Sanitize(string name)
     {

@@ -1,12 +1,14 @@
+using Kubemate.Model.Edge;
 using Kubemate.Telemetry.Inventory;
 using Kubemate.Telemetry.Querying;
 
 namespace Kubemate.Telemetry.Golden;
 
 /// <summary>
-/// The queries behind edges: callers' outbound responses and latency by (source, destination), and destinations'
-/// inbound responses without mesh identity (the unmeshed callers). With namespaces chosen, outbound is read twice —
-/// sources in them, and destinations in them from elsewhere — so the count stays constant. The edge gateway's edges
+/// The queries behind edges: callers' client-side responses and latency by (source, destination), and destinations'
+/// server-side responses without mesh identity (the unmeshed callers), in the words of the mesh's vocabulary. With
+/// namespaces chosen, the client side is read twice — sources in them, and destinations in them from elsewhere — so
+/// the count stays constant. The edge gateway's edges
 /// come from its own metrics (<see cref="GatewayQueries"/>, two more queries).
 /// </summary>
 internal sealed class EdgeQueries
@@ -15,10 +17,11 @@ internal sealed class EdgeQueries
     private readonly double[] quantiles;
     private readonly List<int> responses = [];
     private readonly Dictionary<double, List<int>> latency = [];
-    private readonly int unmeshed;
+    private readonly int unmeshed = -1;
     private readonly int unmeshedP99 = -1;
     private readonly IReadOnlyCollection<string>? namespaces;
     private readonly GatewayQueries gateway;
+    private readonly MeshSeries mesh;
 
     /// <summary>
     /// Unidentified inbound traffic left after taking away what the gateway's edge explains is shown as a separate
@@ -27,52 +30,59 @@ internal sealed class EdgeQueries
     /// </summary>
     internal const double UnexplainedShare = 0.10;
 
-    public EdgeQueries(QueryBatch batch, IReadOnlyCollection<string>? namespaces, TelemetryWindow window, double[] quantiles, CancellationToken cancellationToken)
+    public EdgeQueries(QueryBatch batch, MeshSeries mesh, GatewayConventions gatewayConventions, IReadOnlyCollection<string>? namespaces, TelemetryWindow window,
+        double[] quantiles, CancellationToken cancellationToken)
     {
+        this.mesh = mesh;
         this.window = window;
         this.quantiles = quantiles;
         this.namespaces = namespaces;
-        var pairLabels = LinkerdLabels.WorkloadLabels.Concat(LinkerdLabels.DestinationLabels).ToList();
+        var pairLabels = mesh.ClientLabels.Concat(mesh.PeerLabels).Distinct().ToList();
+        var clientNamespace = mesh.Vocabulary.ClientWorkload.NamespaceLabel;
         var scopes = new List<IReadOnlyList<LabelMatcher>>();
         if (namespaces is { Count: > 0 })
         {
-            scopes.Add([Queries.Outbound, .. Queries.InNamespaces(namespaces)]);
-            scopes.Add([Queries.Outbound, .. Queries.InNamespaces(namespaces, "dst_namespace"), .. Queries.NotInNamespaces(namespaces)]);
+            scopes.Add([mesh.ClientSide, .. Queries.InNamespaces(namespaces, clientNamespace)]);
+            scopes.Add([mesh.ClientSide, .. Queries.InNamespaces(namespaces, mesh.Vocabulary.ClientPeer.NamespaceLabel), .. Queries.NotInNamespaces(namespaces, clientNamespace)]);
         }
         else
         {
-            scopes.Add([Queries.Outbound]);
+            scopes.Add([mesh.ClientSide]);
         }
         foreach (var scope in scopes)
         {
-            responses.Add(batch.Add(Queries.Increase(window, scope, [.. pairLabels, "tls"]), cancellationToken));
+            responses.Add(batch.Add(mesh.Increase(window, scope, pairLabels), cancellationToken));
             foreach (var q in quantiles)
             {
                 if (!latency.TryGetValue(q, out var list))
                 {
                     latency[q] = list = [];
                 }
-                list.Add(batch.Add(Queries.Quantile(q, window, scope, pairLabels), cancellationToken));
+                list.Add(batch.Add(mesh.Quantile(q, window, scope, pairLabels), cancellationToken));
             }
         }
-        IReadOnlyList<LabelMatcher> withoutIdentity = [Queries.Inbound, Queries.WithoutIdentity, .. Queries.InNamespaces(namespaces)];
-        unmeshed = batch.Add(Queries.Increase(window, withoutIdentity, LinkerdLabels.WorkloadLabels), cancellationToken);
-        if (quantiles.Contains(0.99))
+        if (mesh.WithoutIdentity is { } noIdentity)
         {
-            unmeshedP99 = batch.Add(Queries.Quantile(0.99, window, withoutIdentity, LinkerdLabels.WorkloadLabels), cancellationToken);
+            IReadOnlyList<LabelMatcher> withoutIdentity = [mesh.ServerSide, noIdentity, .. Queries.InNamespaces(namespaces, mesh.Vocabulary.ServerWorkload.NamespaceLabel)];
+            unmeshed = batch.Add(mesh.Increase(window, withoutIdentity, mesh.ServerLabels), cancellationToken);
+            if (quantiles.Contains(0.99))
+            {
+                unmeshedP99 = batch.Add(mesh.Quantile(0.99, window, withoutIdentity, mesh.ServerLabels), cancellationToken);
+            }
         }
-        gateway = new GatewayQueries(batch, window, cancellationToken);
+        gateway = new GatewayQueries(batch, gatewayConventions, window, cancellationToken);
     }
 
     public IReadOnlyList<EdgeStat> Read(IReadOnlyList<IReadOnlyList<SeriesResult>> results, IReadOnlyList<WorkloadInfo> known)
     {
-        static EdgeKey? Pair(LabelSet labels) =>
-            LinkerdLabels.Workload(labels) is { } source && LinkerdLabels.Destination(labels) is { } destination ? new EdgeKey(source, destination) : null;
-        var tallies = ResponseTally.By(responses.SelectMany(i => results[i]), Pair);
+        var kinds = new KnownKinds(known);
+        var (client, peer, server) = (mesh.Client(kinds), mesh.Peer(kinds), mesh.Server(kinds));
+        EdgeKey? Pair(LabelSet labels) => client(labels) is { } source && peer(labels) is { } destination ? new EdgeKey(source, destination) : null;
+        var tallies = ResponseTally.By(mesh, responses.SelectMany(i => results[i]), Pair);
         var byQuantile = quantiles.ToDictionary(q => q, q => ResponseTally.Values(latency[q].SelectMany(i => results[i]), Pair));
         var edges = tallies.Select(t => new EdgeStat(t.Key.Source, t.Key.Destination, GoldenMetrics.From(t.Value.Successes, t.Value.Failures, window.Duration,
             Quantile(byQuantile, 0.5, t.Key), Quantile(byQuantile, 0.95, t.Key), Quantile(byQuantile, 0.99, t.Key)), t.Value.MtlsRatio)).ToList();
-        var unmeshedTallies = ResponseTally.By(results[unmeshed], LinkerdLabels.Workload);
+        var unmeshedTallies = unmeshed >= 0 ? ResponseTally.By(mesh, results[unmeshed], server) : [];
         var meshEdges = edges.Select(e => new EdgeKey(e.Source, e.Destination)).ToHashSet();
         // A meshed gateway already shows its calls through its proxy; its own metrics only add the unmeshed case.
         var gatewayEdges = gateway.Read(results, known, edges.SelectMany(e => new[] { e.Source, e.Destination }).Concat(unmeshedTallies.Keys))
@@ -81,7 +91,7 @@ internal sealed class EdgeQueries
         edges.AddRange(gatewayEdges);
         var explained = gatewayEdges.GroupBy(e => e.Destination)
             .ToDictionary(g => g.Key, g => (Successes: g.Sum(e => e.Metrics.Successes), Failures: g.Sum(e => e.Metrics.Failures)));
-        var unmeshedP99s = unmeshedP99 >= 0 ? ResponseTally.Values(results[unmeshedP99], LinkerdLabels.Workload) : [];
+        var unmeshedP99s = unmeshedP99 >= 0 ? ResponseTally.Values(results[unmeshedP99], server) : [];
         foreach (var (destination, tally) in unmeshedTallies)
         {
             var (successes, failures) = (tally.Successes, tally.Failures);

@@ -2,8 +2,8 @@ namespace Kubemate.Telemetry.Golden;
 
 /// <summary>
 /// Golden metrics over a window, defined as <c>linkerd viz stat</c> defines them: success rate =
-/// success / (success + failure) of <c>response_total</c> by <c>classification</c> (null without responses);
-/// RPS = (success + failure) / window seconds; latency quantiles (ms) from <c>response_latency_ms_bucket</c>.
+/// success / (success + failure) of the mesh's responses counter, as its vocabulary judges success (null without
+/// responses); RPS = (success + failure) / window seconds; latency quantiles (ms) from its latency histogram.
 /// </summary>
 public sealed record GoldenMetrics(double Successes, double Failures, double? SuccessRate, double Rps, double? LatencyP50Ms, double? LatencyP95Ms, double? LatencyP99Ms)
 {

@@ -17,10 +17,10 @@ internal sealed class QueryBatch(ITelemetryBackend backend, QueryTime time)
     }
 
     /// <summary>Queues the p50, p95 and p99 latency of one selection.</summary>
-    public (int P50, int P95, int P99) AddLatency(TelemetryWindow window, IReadOnlyList<LabelMatcher> matchers, IEnumerable<string> groupBy, CancellationToken cancellationToken) =>
-        (Add(Queries.Quantile(0.5, window, matchers, groupBy), cancellationToken),
-         Add(Queries.Quantile(0.95, window, matchers, groupBy), cancellationToken),
-         Add(Queries.Quantile(0.99, window, matchers, groupBy), cancellationToken));
+    public (int P50, int P95, int P99) AddLatency(MeshSeries mesh, TelemetryWindow window, IReadOnlyList<LabelMatcher> matchers, IEnumerable<string> groupBy, CancellationToken cancellationToken) =>
+        (Add(mesh.Quantile(0.5, window, matchers, groupBy), cancellationToken),
+         Add(mesh.Quantile(0.95, window, matchers, groupBy), cancellationToken),
+         Add(mesh.Quantile(0.99, window, matchers, groupBy), cancellationToken));
 
     public async Task<TelemetryResult<IReadOnlyList<IReadOnlyList<SeriesResult>>>> RunAsync()
     {

@@ -2,7 +2,7 @@ using Kubemate.Telemetry.Querying;
 
 namespace Kubemate.Telemetry.Golden;
 
-/// <summary>Adds up <c>response_total</c> increases by classification and mTLS.</summary>
+/// <summary>Adds up response-count increases by outcome and mTLS, as the mesh's vocabulary reads them.</summary>
 internal sealed class ResponseTally
 {
     public double Successes { get; private set; }
@@ -11,13 +11,13 @@ internal sealed class ResponseTally
 
     public double Responses => Successes + Failures;
 
-    public void Add(LabelSet labels, double value)
+    public void Add(MeshSeries mesh, LabelSet labels, double value)
     {
         if (double.IsNaN(value))
         {
             return;
         }
-        if (labels["classification"] == "success")
+        if (mesh.IsSuccess(labels))
         {
             Successes += value;
         }
@@ -25,7 +25,7 @@ internal sealed class ResponseTally
         {
             Failures += value;
         }
-        if (labels["tls"] == "true")
+        if (mesh.IsSecured(labels))
         {
             Secured += value;
         }
@@ -33,7 +33,7 @@ internal sealed class ResponseTally
 
     public double MtlsRatio => Responses > 0 ? Secured / Responses : 0;
 
-    public static Dictionary<TKey, ResponseTally> By<TKey>(IEnumerable<SeriesResult> series, Func<LabelSet, TKey?> key) where TKey : notnull
+    public static Dictionary<TKey, ResponseTally> By<TKey>(MeshSeries mesh, IEnumerable<SeriesResult> series, Func<LabelSet, TKey?> key) where TKey : notnull
     {
         var tallies = new Dictionary<TKey, ResponseTally>();
         foreach (var item in series)
@@ -46,7 +46,7 @@ internal sealed class ResponseTally
             {
                 tallies[k] = tally = new ResponseTally();
             }
-            tally.Add(item.Labels, item.Last);
+            tally.Add(mesh, item.Labels, item.Last);
         }
         return tallies;
     }

@@ -1,4 +1,5 @@
 using Kubemate.Cluster.Http;
+using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Inventory;
 using Kubemate.Telemetry.Querying;
 using Kubemate.Telemetry.Topology;
@@ -7,13 +8,31 @@ namespace Kubemate.Telemetry.Golden;
 
 /// <summary>
 /// Golden metrics, edges, topology and split comparisons, computed once on top of the <see cref="MetricQuery"/>
-/// primitive so the Prometheus backend and the embedded store give the same answers. Every operation issues a fixed
-/// number of queries, whatever the number of namespaces or workloads.
+/// primitive so the Prometheus backend and the embedded store give the same answers. Every query is built from the
+/// active mesh's <see cref="TelemetryVocabulary"/> (<see cref="TelemetryOptions.Mesh"/>). Every operation issues a
+/// fixed number of queries, whatever the number of namespaces or workloads.
 /// </summary>
-public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInventory? inventory = null, TelemetryOptions? options = null, TimeProvider? clock = null)
+public sealed class TelemetryService
 {
-    private readonly TelemetryOptions settings = options ?? new TelemetryOptions();
-    private readonly TimeProvider time = clock ?? TimeProvider.System;
+    private readonly ITelemetryBackend backend;
+    private readonly IWorkloadInventory? inventory;
+    private readonly TelemetryOptions settings;
+    private readonly TimeProvider time;
+    private readonly MeshSeries mesh;
+
+    /// <exception cref="ArgumentException">the options name no mesh.</exception>
+    public TelemetryService(ITelemetryBackend backend, IWorkloadInventory? inventory = null, TelemetryOptions? options = null, TimeProvider? clock = null)
+    {
+        this.backend = backend;
+        this.inventory = inventory;
+        settings = options ?? new TelemetryOptions();
+        time = clock ?? TimeProvider.System;
+        Mesh = settings.Mesh ?? throw new ArgumentException("mesh: telemetry needs the active mesh driver's conventions to build its queries", nameof(options));
+        mesh = new MeshSeries(Mesh.Telemetry);
+    }
+
+    /// <summary>The conventions of the mesh whose proxies this service reads.</summary>
+    public MeshConventions Mesh { get; }
 
     public ITelemetryBackend Backend => backend;
 
@@ -24,14 +43,17 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
     public async Task<TelemetryResult<IReadOnlyList<WorkloadStat>>> WorkloadsAsync(IReadOnlyCollection<string>? namespaces, TelemetryWindow window, CancellationToken cancellationToken)
     {
         var batch = new QueryBatch(backend, QueryTime.Instant(time.GetUtcNow()));
-        IReadOnlyList<LabelMatcher> inbound = [Queries.Inbound, .. Queries.InNamespaces(namespaces)];
-        var labels = LinkerdLabels.WorkloadLabels;
-        var responses = batch.Add(Queries.Increase(window, inbound, labels), cancellationToken);
-        var (p50, p95, p99) = batch.AddLatency(window, inbound, labels, cancellationToken);
-        var tcp = batch.Add(new MetricQuery("tcp_open_connections", QueryFunctionKind.Latest, window.Duration,
-            [Queries.Inbound, LabelMatcher.Is("peer", "src"), .. Queries.InNamespaces(namespaces)], labels), cancellationToken);
-        var up = batch.Add(new MetricQuery("up", QueryFunctionKind.Latest, window.Duration,
-            [LabelMatcher.Is("job", "linkerd-proxy"), .. Queries.InNamespaces(namespaces)], labels), cancellationToken);
+        var serverNamespace = Mesh.Telemetry.ServerWorkload.NamespaceLabel;
+        IReadOnlyList<LabelMatcher> inbound = [mesh.ServerSide, .. Queries.InNamespaces(namespaces, serverNamespace)];
+        var labels = mesh.ServerLabels;
+        var responses = batch.Add(mesh.Increase(window, inbound, labels), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(mesh, window, inbound, labels, cancellationToken);
+        var tcp = mesh.OpenConnections(window, Queries.InNamespaces(namespaces, serverNamespace), labels) is { } tcpQuery ? batch.Add(tcpQuery, cancellationToken) : -1;
+        var scrape = Mesh.Telemetry.Scrape;
+        var up = scrape.TargetWorkload is { } targetWorkload
+            ? batch.Add(new MetricQuery("up", QueryFunctionKind.Latest, window.Duration,
+                [LabelMatcher.Is("job", scrape.Job), .. Queries.InNamespaces(namespaces, targetWorkload.NamespaceLabel)], MeshSeries.LabelsOf(targetWorkload)), cancellationToken)
+            : -1;
         var (known, warnings) = await InventoryAsync(namespaces, cancellationToken).ConfigureAwait(false);
         var results = await batch.RunAsync().ConfigureAwait(false);
         if (!results.HasValue)
@@ -39,12 +61,16 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
             return TelemetryResult<IReadOnlyList<WorkloadStat>>.Fail(results.Unavailable!);
         }
         var r = results.Value!;
-        var tallies = ResponseTally.By(r[responses], LinkerdLabels.Workload);
-        var q50 = ResponseTally.Values(r[p50], LinkerdLabels.Workload);
-        var q95 = ResponseTally.Values(r[p95], LinkerdLabels.Workload);
-        var q99 = ResponseTally.Values(r[p99], LinkerdLabels.Workload);
-        var connections = ResponseTally.Values(r[tcp], LinkerdLabels.Workload);
-        var podsUp = ResponseTally.Values(r[up], LinkerdLabels.Workload);
+        var kinds = new KnownKinds(known);
+        var server = mesh.Server(kinds);
+        var tallies = ResponseTally.By(mesh, r[responses], server);
+        var q50 = ResponseTally.Values(r[p50], server);
+        var q95 = ResponseTally.Values(r[p95], server);
+        var q99 = ResponseTally.Values(r[p99], server);
+        var connections = tcp >= 0 ? ResponseTally.Values(r[tcp], server) : [];
+        var podsUp = up >= 0 && scrape.TargetWorkload is { } upLabels
+            ? ResponseTally.Values(r[up], l => MeshSeries.Resolve(l, upLabels, kinds))
+            : [];
         var workloads = known.Select(w => w.Workload).Concat(tallies.Keys).Concat(podsUp.Keys).Distinct();
         var rows = workloads.Select(workload =>
         {
@@ -53,7 +79,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
             var metrics = GoldenMetrics.From(tally?.Successes ?? 0, tally?.Failures ?? 0, window.Duration,
                 Optional(q50, workload), Optional(q95, workload), Optional(q99, workload));
             var meshed = info?.MeshedPods ?? (int)podsUp.GetValueOrDefault(workload);
-            return new WorkloadStat(workload, meshed, info?.TotalPods ?? meshed, metrics, Optional(connections, workload));
+            return new WorkloadStat(workload, meshed, info?.TotalPods ?? meshed, metrics, tcp >= 0 ? Optional(connections, workload) : null);
         }).OrderBy(s => s.Workload.Namespace, StringComparer.Ordinal).ThenBy(s => s.Workload.Name, StringComparer.Ordinal).ToList();
         return TelemetryResult<IReadOnlyList<WorkloadStat>>.WithWarnings(rows, [.. results.Warnings, .. warnings]);
     }
@@ -62,7 +88,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
     public async Task<TelemetryResult<IReadOnlyList<EdgeStat>>> EdgesAsync(IReadOnlyCollection<string>? namespaces, TelemetryWindow window, CancellationToken cancellationToken)
     {
         var batch = new QueryBatch(backend, QueryTime.Instant(time.GetUtcNow()));
-        var edges = new EdgeQueries(batch, namespaces, window, [0.5, 0.95, 0.99], cancellationToken);
+        var edges = new EdgeQueries(batch, mesh, settings.Gateway, namespaces, window, [0.5, 0.95, 0.99], cancellationToken);
         var (known, warnings) = await InventoryAsync(null, cancellationToken).ConfigureAwait(false);
         var results = await batch.RunAsync().ConfigureAwait(false);
         if (!results.HasValue)
@@ -76,11 +102,11 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
     public async Task<TelemetryResult<TopologyGraph>> TopologyAsync(IReadOnlyCollection<string>? namespaces, TelemetryWindow window, CancellationToken cancellationToken)
     {
         var batch = new QueryBatch(backend, QueryTime.Instant(time.GetUtcNow()));
-        IReadOnlyList<LabelMatcher> inbound = [Queries.Inbound, .. Queries.InNamespaces(namespaces)];
-        var responses = batch.Add(Queries.Increase(window, inbound, LinkerdLabels.WorkloadLabels), cancellationToken);
-        var p99 = batch.Add(Queries.Quantile(0.99, window, inbound, LinkerdLabels.WorkloadLabels), cancellationToken);
-        var edges = new EdgeQueries(batch, namespaces, window, [0.99], cancellationToken);
-        // All workloads: the gateway (namespace traefik) and its backends resolve even outside the chosen namespaces.
+        IReadOnlyList<LabelMatcher> inbound = [mesh.ServerSide, .. Queries.InNamespaces(namespaces, Mesh.Telemetry.ServerWorkload.NamespaceLabel)];
+        var responses = batch.Add(mesh.Increase(window, inbound, mesh.ServerLabels), cancellationToken);
+        var p99 = batch.Add(mesh.Quantile(0.99, window, inbound, mesh.ServerLabels), cancellationToken);
+        var edges = new EdgeQueries(batch, mesh, settings.Gateway, namespaces, window, [0.99], cancellationToken);
+        // All workloads: the gateway (in its own namespace) and its backends resolve even outside the chosen namespaces.
         var (all, warnings) = await InventoryAsync(null, cancellationToken).ConfigureAwait(false);
         var known = namespaces is { Count: > 0 } ? all.Where(w => namespaces.Contains(w.Workload.Namespace)).ToList() : all;
         var results = await batch.RunAsync().ConfigureAwait(false);
@@ -89,8 +115,9 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
             return TelemetryResult<TopologyGraph>.Fail(results.Unavailable!);
         }
         var r = results.Value!;
-        var graph = TopologyAssembler.Build(window, namespaces ?? [], known, all, ResponseTally.By(r[responses], LinkerdLabels.Workload),
-            ResponseTally.Values(r[p99], LinkerdLabels.Workload), edges.Read(r, all), settings.Health, batch.Count);
+        var server = mesh.Server(new KnownKinds(all));
+        var graph = TopologyAssembler.Build(window, namespaces ?? [], known, all, ResponseTally.By(mesh, r[responses], server),
+            ResponseTally.Values(r[p99], server), edges.Read(r, all), settings.Health, settings.Gateway, batch.Count);
         return TelemetryResult<TopologyGraph>.WithWarnings(graph, [.. results.Warnings, .. warnings]);
     }
 
@@ -99,17 +126,17 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
     {
         var now = time.GetUtcNow();
         var batch = new QueryBatch(backend, QueryTime.Instant(now));
-        IReadOnlyList<LabelMatcher> inbound = [Queries.Inbound, .. Queries.Of(workload)];
-        var byPod = batch.Add(Queries.Increase(window, inbound, ["pod", "tls"]), cancellationToken);
-        var (p50, p95, p99) = batch.AddLatency(window, inbound, [], cancellationToken);
-        var tcp = batch.Add(new MetricQuery("tcp_open_connections", QueryFunctionKind.Latest, window.Duration,
-            [Queries.Inbound, LabelMatcher.Is("peer", "src"), .. Queries.Of(workload)]), cancellationToken);
-        IReadOnlyList<LabelMatcher> callers = [Queries.Outbound, .. Queries.Of(workload, asDestination: true)];
-        var callersResponses = batch.Add(Queries.Increase(window, callers, [.. LinkerdLabels.WorkloadLabels, "tls"]), cancellationToken);
-        var callersP99 = batch.Add(Queries.Quantile(0.99, window, callers, LinkerdLabels.WorkloadLabels), cancellationToken);
-        IReadOnlyList<LabelMatcher> calls = [Queries.Outbound, .. Queries.Of(workload)];
-        var callsResponses = batch.Add(Queries.Increase(window, calls, [.. LinkerdLabels.DestinationLabels, "tls"]), cancellationToken);
-        var callsP99 = batch.Add(Queries.Quantile(0.99, window, calls, LinkerdLabels.DestinationLabels), cancellationToken);
+        var vocabulary = Mesh.Telemetry;
+        IReadOnlyList<LabelMatcher> inbound = [mesh.ServerSide, .. MeshSeries.Of(vocabulary.ServerWorkload, workload)];
+        var byPod = batch.Add(mesh.Increase(window, inbound, [mesh.PodLabel]), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(mesh, window, inbound, [], cancellationToken);
+        var tcp = mesh.OpenConnections(window, MeshSeries.Of(vocabulary.ServerWorkload, workload), []) is { } tcpQuery ? batch.Add(tcpQuery, cancellationToken) : -1;
+        IReadOnlyList<LabelMatcher> callers = [mesh.ClientSide, .. MeshSeries.Of(vocabulary.ClientPeer, workload)];
+        var callersResponses = batch.Add(mesh.Increase(window, callers, mesh.ClientLabels), cancellationToken);
+        var callersP99 = batch.Add(mesh.Quantile(0.99, window, callers, mesh.ClientLabels), cancellationToken);
+        IReadOnlyList<LabelMatcher> calls = [mesh.ClientSide, .. MeshSeries.Of(vocabulary.ClientWorkload, workload)];
+        var callsResponses = batch.Add(mesh.Increase(window, calls, mesh.PeerLabels), cancellationToken);
+        var callsP99 = batch.Add(mesh.Quantile(0.99, window, calls, mesh.PeerLabels), cancellationToken);
         var seriesTask = series ? SeriesAsync(inbound, window, now, cancellationToken) : null;
         var (known, warnings) = await InventoryAsync([workload.Namespace], cancellationToken).ConfigureAwait(false);
         var results = await batch.RunAsync().ConfigureAwait(false);
@@ -118,19 +145,24 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
             return TelemetryResult<WorkloadDetail>.Fail(results.Unavailable!);
         }
         var r = results.Value!;
-        var pods = ResponseTally.By(r[byPod], labels => labels["pod"]);
-        var all = ResponseTally.By(r[byPod], _ => "all").GetValueOrDefault("all");
-        var unmeshed = ResponseTally.By(r[byPod].Where(s => s.Labels["tls"] != "true"), _ => "unmeshed").GetValueOrDefault("unmeshed");
+        var kinds = new KnownKinds(known);
+        var pods = ResponseTally.By(mesh, r[byPod], labels => labels[mesh.PodLabel]);
+        var all = ResponseTally.By(mesh, r[byPod], _ => "all").GetValueOrDefault("all");
+        var unmeshed = mesh.WithoutIdentity is null ? null
+            : ResponseTally.By(mesh, r[byPod].Where(s => !mesh.IsSecured(s.Labels)), _ => "unmeshed").GetValueOrDefault("unmeshed");
         var metrics = GoldenMetrics.From(all?.Successes ?? 0, all?.Failures ?? 0, window.Duration, First(r[p50]), First(r[p95]), First(r[p99]));
         var info = known.FirstOrDefault(k => k.Workload == workload);
-        var now_ = new WorkloadStat(workload, info?.MeshedPods ?? pods.Count, info?.TotalPods ?? pods.Count, metrics, First(r[tcp]));
-        var inboundEdges = EdgeQueries.Edges(ResponseTally.By(r[callersResponses], LinkerdLabels.Workload), ResponseTally.Values(r[callersP99], LinkerdLabels.Workload),
+        var now_ = new WorkloadStat(workload, info?.MeshedPods ?? pods.Count, info?.TotalPods ?? pods.Count, metrics, tcp >= 0 ? First(r[tcp]) : null);
+        var client = mesh.Client(kinds);
+        var callerTallies = ResponseTally.By(mesh, r[callersResponses], client);
+        var inboundEdges = EdgeQueries.Edges(callerTallies, ResponseTally.Values(r[callersP99], client),
             source => source, _ => workload, window);
         if (unmeshed is { Responses: > 0 })
         {
             inboundEdges.Add(new EdgeStat(WorkloadRef.Unmeshed, workload, GoldenMetrics.From(unmeshed.Successes, unmeshed.Failures, window.Duration), 0));
         }
-        var outboundEdges = EdgeQueries.Edges(ResponseTally.By(r[callsResponses], LinkerdLabels.Destination), ResponseTally.Values(r[callsP99], LinkerdLabels.Destination),
+        var peer = mesh.Peer(kinds);
+        var outboundEdges = EdgeQueries.Edges(ResponseTally.By(mesh, r[callsResponses], peer), ResponseTally.Values(r[callsP99], peer),
             _ => workload, destination => destination, window);
         var podRows = pods.Select(p => new PodStat(p.Key, GoldenMetrics.From(p.Value.Successes, p.Value.Failures, window.Duration)))
             .OrderBy(p => p.Pod, StringComparer.Ordinal).ToList();
@@ -158,18 +190,19 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
     public async Task<TelemetryResult<SplitStat>> SplitAsync(string ns, string service, IReadOnlyCollection<string>? backends, TelemetryWindow window, CancellationToken cancellationToken)
     {
         var batch = new QueryBatch(backend, QueryTime.Instant(time.GetUtcNow()));
+        var serviceLabel = mesh.ServiceLabel;
         var serviceMatcher = backends is { Count: > 0 }
-            ? LabelMatcher.OneOf("dst_service", backends)
-            : new LabelMatcher("dst_service", MatchOperator.Regex, System.Text.RegularExpressions.Regex.Escape(service) + "(-.+)?");
-        IReadOnlyList<LabelMatcher> matchers = [Queries.Outbound, LabelMatcher.Is("dst_namespace", ns), serviceMatcher];
-        string[] by = ["dst_service"];
-        var responses = batch.Add(Queries.Increase(window, matchers, by), cancellationToken);
-        var (p50, p95, p99) = batch.AddLatency(window, matchers, by, cancellationToken);
+            ? LabelMatcher.OneOf(serviceLabel, backends)
+            : new LabelMatcher(serviceLabel, MatchOperator.Regex, System.Text.RegularExpressions.Regex.Escape(service) + "(-.+)?");
+        IReadOnlyList<LabelMatcher> matchers = [mesh.ClientSide, LabelMatcher.Is(Mesh.Telemetry.ClientPeer.NamespaceLabel, ns), serviceMatcher];
+        string[] by = [serviceLabel];
+        var responses = batch.Add(mesh.Increase(window, matchers, by), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(mesh, window, matchers, by, cancellationToken);
         var results = await batch.RunAsync().ConfigureAwait(false);
         return results.Map(r =>
         {
-            static string? Name(LabelSet labels) => labels["dst_service"] is { Length: > 0 } name ? name : null;
-            var tallies = ResponseTally.By(r[responses], Name);
+            string? Name(LabelSet labels) => labels[serviceLabel] is { Length: > 0 } name ? name : null;
+            var tallies = ResponseTally.By(mesh, r[responses], Name);
             var (q50, q95, q99) = (ResponseTally.Values(r[p50], Name), ResponseTally.Values(r[p95], Name), ResponseTally.Values(r[p99], Name));
             var names = (backends ?? []).Concat(tallies.Keys).Distinct();
             var rows = names.Select(name =>
@@ -187,8 +220,8 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         var step = window.SeriesStep;
         var range = QueryTime.Range(now - step * (settings.SeriesPoints - 1), now, step);
         var batch = new QueryBatch(backend, range);
-        var responses = batch.Add(Queries.Increase(window, inbound, []), cancellationToken);
-        var (p50, p95, p99) = batch.AddLatency(window, inbound, [], cancellationToken);
+        var responses = batch.Add(mesh.Increase(window, inbound, []), cancellationToken);
+        var (p50, p95, p99) = batch.AddLatency(mesh, window, inbound, [], cancellationToken);
         var results = await batch.RunAsync().ConfigureAwait(false);
         return results.Map<IReadOnlyList<GoldenPoint>>(r =>
         {
@@ -198,7 +231,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
                 foreach (var point in series.Points.Where(p => !double.IsNaN(p.Value)))
                 {
                     var current = successes.GetValueOrDefault(point.Time);
-                    successes[point.Time] = series.Labels["classification"] == "success"
+                    successes[point.Time] = mesh.IsSuccess(series.Labels)
                         ? (current.Success + point.Value, current.Failure)
                         : (current.Success, current.Failure + point.Value);
                 }
@@ -222,7 +255,7 @@ public sealed class TelemetryService(ITelemetryBackend backend, IWorkloadInvento
         }
         try
         {
-            return (await inventory.ListAsync(namespaces, cancellationToken).ConfigureAwait(false), []);
+            return (await inventory.ListAsync(namespaces, Mesh, settings.Gateway, cancellationToken).ConfigureAwait(false), []);
         }
         catch (Exception error) when (error is ClusterApiException or HttpRequestException)
         {

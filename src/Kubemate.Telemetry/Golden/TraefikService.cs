@@ -7,13 +7,12 @@ namespace Kubemate.Telemetry.Golden;
 /// </summary>
 public static class TraefikService
 {
-    private static readonly string[] Providers = ["kubernetes", "kubernetescrd"];
-
     /// <summary>The Service a Traefik service label points at, or null for internal and non-Kubernetes services.</summary>
-    public static (string Namespace, string Service)? Parse(string label, IEnumerable<string> knownNamespaces)
+    public static (string Namespace, string Service)? Parse(string label, IEnumerable<string> knownNamespaces, IReadOnlyList<string>? providers = null)
     {
+        providers ??= Kubemate.Model.Edge.GatewayConventions.Traefik.ServiceProviders;
         var at = label.LastIndexOf('@');
-        if (at <= 0 || !Providers.Contains(label[(at + 1)..]))
+        if (at <= 0 || !providers.Contains(label[(at + 1)..]))
         {
             return null;
         }

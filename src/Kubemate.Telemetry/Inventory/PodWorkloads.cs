@@ -1,25 +1,22 @@
 using System.Text.Json.Nodes;
+using Kubemate.Model.Drivers;
+using Kubemate.Model.Edge;
+using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 
 namespace Kubemate.Telemetry.Inventory;
 
-/// <summary>Groups pods into workloads: by Linkerd's <c>linkerd.io/proxy-&lt;kind&gt;</c> labels, else by owner references.</summary>
+/// <summary>
+/// Groups pods into workloads: by the workload labels the mesh's scrape job derives from the mesh's own pod labels
+/// (Linkerd's <c>linkerd.io/proxy-&lt;kind&gt;</c>), else by owner references. A pod is meshed when it runs the mesh's
+/// proxy container; it is the gateway's when it carries the gateway's pod label.
+/// </summary>
 public static class PodWorkloads
 {
-    private static readonly (string Label, string Kind)[] ProxyLabels =
-    [
-        ("linkerd.io/proxy-deployment", "deployment"),
-        ("linkerd.io/proxy-statefulset", "statefulset"),
-        ("linkerd.io/proxy-daemonset", "daemonset"),
-        ("linkerd.io/proxy-cronjob", "cronjob"),
-        ("linkerd.io/proxy-job", "job"),
-        ("linkerd.io/proxy-replicaset", "replicaset"),
-        ("linkerd.io/proxy-replicationcontroller", "replicationcontroller"),
-    ];
-
     /// <summary>Workloads of the pods; with <paramref name="services"/>, each carries the Services whose selector picks one of its pods.</summary>
-    public static IReadOnlyList<WorkloadInfo> FromPods(JsonArray pods, JsonArray? services = null)
+    public static IReadOnlyList<WorkloadInfo> FromPods(JsonArray pods, MeshConventions mesh, JsonArray? services = null, GatewayConventions? gateway = null)
     {
+        gateway ??= GatewayConventions.Traefik;
         var groups = new Dictionary<WorkloadRef, (int Meshed, int Total, bool Gateway)>();
         var selecting = new Dictionary<WorkloadRef, SortedSet<string>>();
         var selectors = (services ?? []).OfType<JsonObject>().Select(ServiceSelector).Where(s => s.Selector.Count > 0).ToList();
@@ -29,11 +26,11 @@ public static class PodWorkloads
             {
                 continue;
             }
-            var workload = WorkloadOf(pod);
-            var meshed = Containers(pod).Any(name => name == "linkerd-proxy");
-            var gateway = pod["metadata"]?["labels"]?["app.kubernetes.io/name"]?.GetValue<string>() == "traefik";
+            var workload = WorkloadOf(pod, mesh);
+            var meshed = Containers(pod).Any(name => name == mesh.Proxy.ContainerName);
+            var isGateway = pod["metadata"]?["labels"]?[gateway.PodLabel.Key]?.GetValue<string>() == gateway.PodLabel.Value;
             var current = groups.GetValueOrDefault(workload);
-            groups[workload] = (current.Meshed + (meshed ? 1 : 0), current.Total + 1, current.Gateway || gateway);
+            groups[workload] = (current.Meshed + (meshed ? 1 : 0), current.Total + 1, current.Gateway || isGateway);
             var labels = pod["metadata"]?["labels"] as JsonObject;
             foreach (var (ns, name, selector) in selectors)
             {
@@ -56,16 +53,20 @@ public static class PodWorkloads
          service["metadata"]?["name"]?.GetValue<string>() ?? "",
          (service["spec"]?["selector"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? "") ?? []);
 
-    public static WorkloadRef WorkloadOf(JsonObject pod)
+    public static WorkloadRef WorkloadOf(JsonObject pod, MeshConventions mesh)
     {
         var metadata = pod["metadata"] as JsonObject;
         var ns = metadata?["namespace"]?.GetValue<string>() ?? "";
         var labels = metadata?["labels"] as JsonObject;
-        foreach (var (label, kind) in ProxyLabels)
+        if (mesh.Telemetry.Scrape.TargetWorkload is { } targetWorkload && labels is not null)
         {
-            if (labels?[label]?.GetValue<string>() is { Length: > 0 } name)
+            var meshLabels = ScrapeDiscovery.MeshLabels(labels.ToDictionary(l => l.Key, l => l.Value?.GetValue<string>() ?? ""), mesh.Telemetry.Scrape);
+            foreach (var kindLabel in targetWorkload.Kinds.Where(k => k.Kind is not null))
             {
-                return new WorkloadRef(ns, kind, name);
+                if (meshLabels.GetValueOrDefault(kindLabel.Label) is { Length: > 0 } name)
+                {
+                    return new WorkloadRef(ns, kindLabel.Kind!, name);
+                }
             }
         }
         var owner = (metadata?["ownerReferences"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(o => o["controller"]?.GetValue<bool>() == true)

@@ -1,3 +1,5 @@
+using Kubemate.Model.Drivers;
+using Kubemate.Model.Edge;
 using Kubemate.Telemetry.Golden;
 
 namespace Kubemate.Telemetry.Inventory;
@@ -16,6 +18,6 @@ public sealed record WorkloadInfo(WorkloadRef Workload, int MeshedPods, int Tota
 /// <summary>The workload list from the cluster, so idle and unmeshed workloads appear too.</summary>
 public interface IWorkloadInventory
 {
-    /// <summary>Workloads in the namespaces (all when null or empty).</summary>
-    Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, CancellationToken cancellationToken);
+    /// <summary>Workloads in the namespaces (all when null or empty); the mesh tells which container is its proxy, the gateway which pods are its.</summary>
+    Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, MeshConventions mesh, GatewayConventions gateway, CancellationToken cancellationToken);
 }

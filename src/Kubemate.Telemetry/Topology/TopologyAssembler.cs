@@ -1,3 +1,4 @@
+using Kubemate.Model.Edge;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Inventory;
 
@@ -10,7 +11,7 @@ internal static class TopologyAssembler
     /// <param name="all">Every workload the cluster knows, to describe edge ends outside the chosen namespaces.</param>
     public static TopologyGraph Build(TelemetryWindow window, IReadOnlyCollection<string> namespaces, IReadOnlyList<WorkloadInfo> known, IReadOnlyList<WorkloadInfo> all,
         Dictionary<WorkloadRef, ResponseTally> inbound, Dictionary<WorkloadRef, double> inboundP99, IReadOnlyList<EdgeStat> edges,
-        HealthThresholds health, int queries)
+        HealthThresholds health, GatewayConventions gatewayConventions, int queries)
     {
         var info = all.Concat(known).DistinctBy(k => k.Workload).ToDictionary(k => k.Workload);
         var reporting = inbound.Keys.Concat(edges.Where(e => e.Source != WorkloadRef.Unmeshed && !e.FromGateway).Select(e => e.Source)).ToHashSet();
@@ -30,7 +31,7 @@ internal static class TopologyAssembler
             var metrics = GoldenMetrics.From(tally?.Successes ?? 0, tally?.Failures ?? 0, window.Duration,
                 p99: inboundP99.TryGetValue(workload, out var p99) ? p99 : null);
             var described = info.GetValueOrDefault(workload);
-            var gateway = gateways.Contains(workload) || (described?.IsGateway ?? workload.Name == "traefik");
+            var gateway = gateways.Contains(workload) || (described?.IsGateway ?? workload.Name == gatewayConventions.Workload);
             var meshed = described?.Meshed ?? reporting.Contains(workload);
             return new TopologyNode(workload.Id, workload.Namespace, workload.Name, gateway ? "gateway" : workload.Kind, workload.Kind, meshed, gateway,
                 health.Classify(metrics.Responses, metrics.Failures), metrics);

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
+using Kubemate.Model.Drivers;
 
 namespace Kubemate.WebConsole.Telemetry;
 
-/// <summary>A pod of a workload and its mesh proxy: present (a <c>linkerd-proxy</c> container or native sidecar) and ready.</summary>
+/// <summary>A pod of a workload and its mesh proxy: present (the mesh's proxy container or native sidecar) and ready.</summary>
 public sealed record PodProxyStatus(string Pod, string Phase, bool Ready, bool HasProxy, bool ProxyReady, int Restarts)
 {
-    public const string ProxyContainer = "linkerd-proxy";
-
     private static readonly Dictionary<string, string> WorkloadPaths = new(StringComparer.Ordinal)
     {
         ["deployment"] = "apis/apps/v1/namespaces/{0}/deployments/{1}",
@@ -19,7 +18,7 @@ public sealed record PodProxyStatus(string Pod, string Phase, bool Ready, bool H
     /// The workload's pods (by its <c>spec.selector.matchLabels</c>) read as the user; empty when the workload is not a
     /// kind with a selector Kubemate knows or no longer exists.
     /// </summary>
-    public static async Task<IReadOnlyList<PodProxyStatus>> ReadAsync(ClusterApi api, string ns, string kind, string name, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<PodProxyStatus>> ReadAsync(ClusterApi api, ProxyConvention proxy, string ns, string kind, string name, CancellationToken cancellationToken)
     {
         if (!WorkloadPaths.TryGetValue(kind, out var template))
         {
@@ -33,17 +32,18 @@ public sealed record PodProxyStatus(string Pod, string Phase, bool Ready, bool H
         }
         var selector = string.Join(',', labels.Select(l => $"{l.Key}={(string?)l.Value}"));
         var pods = await api.GetOrNullAsync($"api/v1/namespaces/{Uri.EscapeDataString(ns)}/pods?labelSelector={Uri.EscapeDataString(selector)}", cancellationToken);
-        return (pods?["items"] as JsonArray ?? []).OfType<JsonObject>().Select(From)
+        return (pods?["items"] as JsonArray ?? []).OfType<JsonObject>().Select(p => From(p, proxy))
             .OrderBy(p => p.Pod, StringComparer.Ordinal).ToList();
     }
 
-    public static PodProxyStatus From(JsonObject pod)
+    public static PodProxyStatus From(JsonObject pod, ProxyConvention proxy)
     {
+        var proxyContainer = proxy.ContainerName;
         var spec = pod["spec"] as JsonObject;
         var status = pod["status"] as JsonObject;
-        var hasProxy = Containers(spec, "containers").Concat(Containers(spec, "initContainers")).Any(c => (string?)c["name"] == ProxyContainer);
+        var hasProxy = Containers(spec, "containers").Concat(Containers(spec, "initContainers")).Any(c => (string?)c["name"] == proxyContainer);
         var statuses = Containers(status, "containerStatuses").Concat(Containers(status, "initContainerStatuses")).ToList();
-        var proxyReady = statuses.Any(s => (string?)s["name"] == ProxyContainer && s["ready"]?.GetValue<bool>() == true);
+        var proxyReady = statuses.Any(s => (string?)s["name"] == proxyContainer && s["ready"]?.GetValue<bool>() == true);
         var ready = (status?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
             .Any(c => (string?)c["type"] == "Ready" && (string?)c["status"] == "True");
         var restarts = statuses.Sum(s => s["restartCount"]?.GetValue<int>() ?? 0);

@@ -3,12 +3,15 @@ using Kubemate.Sandbox.Simulation;
 
 namespace Kubemate.Commands;
 
-/// <summary>Starts the sandbox API server with the simulation (controllers, injection and, unless empty, the demo estate).</summary>
+/// <summary>
+/// Starts the sandbox API server with the simulation (controllers, injection and, unless empty, the demo estate,
+/// seeded with <paramref name="mesh"/>'s control plane and injection switch).
+/// </summary>
 public static class SandboxLauncher
 {
-    public static Task<SandboxServer> StartAsync(SandboxOptions options, bool empty, CancellationToken cancellationToken)
+    public static Task<SandboxServer> StartAsync(SandboxOptions options, bool empty, CancellationToken cancellationToken, DemoMesh mesh = DemoMesh.Linkerd)
     {
-        var simulation = new SimulationOptions { SeedDemoEstate = !empty };
+        var simulation = new SimulationOptions { SeedDemoEstate = !empty, EstateMesh = mesh };
         return SandboxServer.StartAsync(
             options,
             SandboxSimulation.DemoUsers,

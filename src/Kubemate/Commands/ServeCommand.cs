@@ -9,6 +9,8 @@ using Kubemate.Host.Identity;
 using Kubemate.Modeling.Families;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
+using Kubemate.Sandbox.Simulation;
+using Kubemate.Modeling;
 using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,7 +47,7 @@ public static class ServeCommand
             Flags.Text("--audit", "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)"),
             Flags.File("--token-file", "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\""),
             Flags.Url("--prometheus", "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)"),
-            Flags.Choice("--mesh", "Mesh provider: linkerd (default) or istio", ["linkerd", "istio"]),
+            Flags.Choice("--mesh", $"Mesh provider: {MeshProviders.Known} (default: {MeshProviders.Default}); the sandbox's estate runs this mesh", [.. MeshProviders.Registry.Providers.Order(StringComparer.Ordinal)]),
             Flags.Url("--oidc-issuer", "OpenID Connect issuer URL for sign-in on a real cluster"),
             Flags.Text("--oidc-client-id", "OpenID Connect client id (required with --oidc-issuer)"),
             Flags.Text("--oidc-client-secret", "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)"),
@@ -127,7 +129,9 @@ public static class ServeCommand
             }
             else
             {
-                sandbox = await SandboxLauncher.StartAsync(new SandboxOptions { DataDirectory = dataDir }, result.GetValue(flags.Empty), cancellationToken);
+                // The sandbox's estate runs the mesh --mesh names, so that the console has that mesh to show.
+                var estateMesh = DemoMeshes.Parse(MeshProviders.Create(result.GetValue(flags.Mesh) ?? MeshProviders.Default).Family);
+                sandbox = await SandboxLauncher.StartAsync(new SandboxOptions { DataDirectory = dataDir }, result.GetValue(flags.Empty), cancellationToken, estateMesh);
                 var kubeconfigPath = result.GetValue(flags.WriteKubeconfig)?.FullName;
                 if (kubeconfigPath is not null)
                 {
@@ -141,7 +145,7 @@ public static class ServeCommand
             {
                 ListenAddress = address,
                 Port = port,
-                MeshProvider = result.GetValue(flags.Mesh) ?? "linkerd",
+                MeshProvider = result.GetValue(flags.Mesh) ?? MeshProviders.Default,
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
                 PrometheusUrl = result.GetValue(flags.Prometheus),
                 Health = health,

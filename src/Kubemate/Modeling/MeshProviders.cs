@@ -1,17 +1,16 @@
-using Kubemate.Drivers.Istio;
-using Kubemate.Drivers.Linkerd;
+using Kubemate.Application.Meshes;
 using Kubemate.Model;
 using Kubemate.Model.Drivers;
 using Kubemate.Model.Validation;
 
 namespace Kubemate.Modeling;
 
-/// <summary>The mesh drivers the CLI offers (<c>--mesh</c>), and which one a model file was imported with.</summary>
+/// <summary>The CLI's <c>--mesh</c> over the one driver catalog, and which driver a model file was imported with.</summary>
 public static class MeshProviders
 {
-    public const string Default = LinkerdDriver.GatewayApiProvider;
+    public const string Default = MeshCatalog.DefaultProvider;
 
-    public static MeshDriverRegistry Registry { get; } = new MeshDriverRegistry().AddLinkerd().AddIstio();
+    public static MeshDriverRegistry Registry => MeshCatalog.Shipped;
 
     public static string Known => string.Join(", ", Registry.Providers.Order(StringComparer.Ordinal));
 

@@ -56,6 +56,18 @@ public sealed class IstioInjectorTests
     }
 
     [Fact]
+    public void Metrics_merging_points_the_scrape_annotations_at_the_agent_and_keeps_the_apps_own_for_it()
+    {
+        var pod = Pod(annotations: new Dictionary<string, string> { ["prometheus.io/scrape"] = "true", ["prometheus.io/port"] = "9102" });
+
+        var outcome = InjectInLabelledNamespace(pod);
+
+        Assert.Equal(("true", "15020", "/stats/prometheus"),
+            (Annotation(outcome.Pod, "prometheus.io/scrape"), Annotation(outcome.Pod, "prometheus.io/port"), Annotation(outcome.Pod, "prometheus.io/path")));
+        Assert.Equal("""{"scrape":"true","port":"9102"}""", Env(Container(outcome.Pod, "istio-proxy"), "ISTIO_PROMETHEUS_ANNOTATIONS"));
+    }
+
+    [Fact]
     public void Canonical_revision_defaults_to_latest()
     {
         var outcome = InjectInLabelledNamespace(Pod());

@@ -40,7 +40,7 @@ public class ScrapeDiscoveryTests
             Pod("web-4", "Running", new JsonObject { ["app"] = "web" }, ("app", "http", 8080)),
             Pod("traefik-1", "Running", new JsonObject { ["app.kubernetes.io/name"] = "traefik" }, ("traefik", "web", 8000), ("traefik", "metrics", 9100)));
 
-        var targets = ScrapeDiscovery.Targets(pods);
+        var targets = ScrapeDiscovery.Targets(pods, TestMeshes.Linkerd);
 
         Assert.Equal(["linkerd-proxy/shop/web-1", "traefik/shop/traefik-1"], targets.Select(t => t.Key));
         Assert.Equal("api/v1/namespaces/shop/pods/web-1:4191/proxy/metrics", targets[0].ProxyPath);
@@ -52,14 +52,14 @@ public class ScrapeDiscoveryTests
     {
         var pods = new JsonArray(Pod("traefik-1", "Running", new JsonObject { ["app.kubernetes.io/name"] = "traefik" }, ("traefik", "web", 8000)));
 
-        Assert.Empty(ScrapeDiscovery.Targets(pods));
+        Assert.Empty(ScrapeDiscovery.Targets(pods, TestMeshes.Linkerd));
     }
 
     [Fact]
     public void Labels_targets_as_the_charts_relabelling_does()
     {
         var labels = ScrapeDiscovery.ProxyJobLabels("shop", "web-1",
-            Meshed().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()), "10.1.2.3:4191");
+            Meshed().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()), "10.1.2.3:4191", TestMeshes.Linkerd.Telemetry.Scrape);
 
         Assert.Equal("web", labels["deployment"]);
         Assert.Equal("nightly", labels["k8s_job"]);
@@ -87,7 +87,7 @@ public class ScrapeDiscoveryTests
             stateful,
             Pod("traefik-1", "Running", new JsonObject { ["app.kubernetes.io/name"] = "traefik" }, ("traefik", "metrics", 9100)));
 
-        var workloads = PodWorkloads.FromPods(pods).ToDictionary(w => w.Workload);
+        var workloads = PodWorkloads.FromPods(pods, TestMeshes.Linkerd).ToDictionary(w => w.Workload);
 
         Assert.Equal((1, 2), (workloads[new WorkloadRef("shop", "deployment", "web")].MeshedPods, workloads[new WorkloadRef("shop", "deployment", "web")].TotalPods));
         Assert.True(workloads.ContainsKey(new WorkloadRef("shop", "deployment", "api")));

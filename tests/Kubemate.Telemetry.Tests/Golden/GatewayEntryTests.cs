@@ -1,3 +1,4 @@
+using Kubemate.Model.Edge;
 using System.Globalization;
 using System.Text;
 using Kubemate.Telemetry.Embedded;
@@ -22,14 +23,14 @@ public class GatewayEntryTests
         var clock = new FakeTimeProvider(Start);
         var store = new EmbeddedStore(new EmbeddedStoreOptions(), clock);
         Estates.Scrape(store, new ProxyTraffic(Start, Estates.Bank), Start, Scrapes);
-        var labels = Estates.Labels(("job", ScrapeDiscovery.TraefikJob), ("instance", "10.0.0.9:9100"), ("namespace", "traefik"), ("pod", "traefik-abc"));
+        var labels = Estates.Labels(("job", GatewayConventions.Traefik.ScrapeJob), ("instance", "10.0.0.9:9100"), ("namespace", "traefik"), ("pod", "traefik-abc"));
         for (var i = 0; i < Scrapes; i++)
         {
             var at = Start + TimeSpan.FromSeconds(10 * i);
             store.Append("traefik/traefik/traefik-abc", labels, at, PrometheusTextParser.Parse(TraefikMetrics(gatewayRps, 10.0 * i)).Samples);
         }
         clock.SetUtcNow(Start + TimeSpan.FromSeconds(10 * (Scrapes - 1)));
-        return new TelemetryService(store, clock: clock);
+        return new TelemetryService(store, options: TestMeshes.Options, clock: clock);
     }
 
     /// <summary>Traefik's counters after <paramref name="seconds"/>: requests by code, and durations all within 0.1-0.3 s.</summary>

@@ -17,7 +17,7 @@ public class GoldenMetricsTests
         var traffic = new ProxyTraffic(Start, Estates.Bank);
         Estates.Scrape(store, traffic, Start, scrapes);
         clock.SetUtcNow(Start + TimeSpan.FromSeconds(10 * (scrapes - 1)));
-        return (new TelemetryService(store, clock: clock), clock, store);
+        return (new TelemetryService(store, options: TestMeshes.Options, clock: clock), clock, store);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public class GoldenMetricsTests
     public async Task Health_thresholds_are_configurable()
     {
         var (_, clock, store) = Seeded();
-        var lenient = new TelemetryService(store, options: new TelemetryOptions { Health = new HealthThresholds(DegradedAbove: 0.05, FailingAtOrAbove: 0.5) }, clock: clock);
+        var lenient = new TelemetryService(store, options: new TelemetryOptions { Health = new HealthThresholds(DegradedAbove: 0.05, FailingAtOrAbove: 0.5), Mesh = TestMeshes.Linkerd }, clock: clock);
 
         var graph = (await lenient.TopologyAsync(null, TelemetryWindow.OneMinute, default)).Value!;
 
@@ -145,7 +145,7 @@ public class GoldenMetricsTests
         Estates.Scrape(store, traffic, Start, 20);
         clock.SetUtcNow(Start + TimeSpan.FromSeconds(190));
 
-        var split = (await new TelemetryService(store, clock: clock).SplitAsync("shop", "orders", null, TelemetryWindow.OneMinute, default)).Value!;
+        var split = (await new TelemetryService(store, options: TestMeshes.Options, clock: clock).SplitAsync("shop", "orders", null, TelemetryWindow.OneMinute, default)).Value!;
 
         Assert.Equal(["stable", "canary"], split.Backends.Select(b => b.Role));
         Assert.Equal(18, split.Backends[0].Metrics.Rps, 0.2);
@@ -155,7 +155,7 @@ public class GoldenMetricsTests
     [Fact]
     public async Task An_empty_embedded_store_is_unavailable_with_a_reason_not_an_exception()
     {
-        var service = new TelemetryService(new EmbeddedStore());
+        var service = new TelemetryService(new EmbeddedStore(), options: TestMeshes.Options);
 
         var result = await service.TopologyAsync(null, TelemetryWindow.OneMinute, default);
 

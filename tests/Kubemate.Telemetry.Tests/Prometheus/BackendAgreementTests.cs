@@ -31,7 +31,7 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
         var promBackend = new PrometheusBackend(http, new PrometheusOptions(prometheus.Url));
         var store = new EmbeddedStore(new EmbeddedStoreOptions { ScrapeInterval = TimeSpan.FromSeconds(1), Retention = TimeSpan.FromMinutes(5) });
         using var api = estate.Connection.CreateApi();
-        await using var scraper = new ProxyScraper(api, store, new EmbeddedStoreOptions { ScrapeInterval = TimeSpan.FromSeconds(1) });
+        await using var scraper = new ProxyScraper(api, store, new EmbeddedStoreOptions { ScrapeInterval = TimeSpan.FromSeconds(1), Mesh = TestMeshes.Linkerd });
         scraper.Start();
 
         var upQuery = new MetricQuery("up", QueryFunctionKind.Latest, TimeSpan.Zero, [LabelMatcher.Is("job", "linkerd-proxy")], ["pod"]);
@@ -43,8 +43,8 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
 
         // Both evaluated at the same instant, a little in the past so both have scraped up to it.
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(2));
-        var viaPrometheus = new TelemetryService(promBackend, clock: clock);
-        var viaEmbedded = new TelemetryService(store, clock: clock);
+        var viaPrometheus = new TelemetryService(promBackend, options: TestMeshes.Options, clock: clock);
+        var viaEmbedded = new TelemetryService(store, options: TestMeshes.Options, clock: clock);
 
         var promStats = (await viaPrometheus.WorkloadsAsync(null, Window, default)).Value!;
         var embeddedStats = (await viaEmbedded.WorkloadsAsync(null, Window, default)).Value!;

@@ -25,8 +25,8 @@ public sealed class GatewayAgreementTests(SimulatedTrafficFixture fixture, ITest
         // The shared fixture scrapes the Traefik pods and the proxies in both backends; its baseline is undisturbed traffic.
         var clock = new FakeTimeProvider(fixture.BaselineAt);
         var inventory = new SnapshotInventory(new ClusterWorkloadInventory(fixture.Api));
-        var viaPrometheus = (await new TelemetryService(fixture.PrometheusBackend, inventory, clock: clock).TopologyAsync(null, Window, default)).Value!;
-        var viaEmbedded = (await new TelemetryService(fixture.Embedded, inventory, clock: clock).TopologyAsync(null, Window, default)).Value!;
+        var viaPrometheus = (await new TelemetryService(fixture.PrometheusBackend, inventory, TestMeshes.Options, clock).TopologyAsync(null, Window, default)).Value!;
+        var viaEmbedded = (await new TelemetryService(fixture.Embedded, inventory, TestMeshes.Options, clock).TopologyAsync(null, Window, default)).Value!;
 
         foreach (var graph in new[] { viaPrometheus, viaEmbedded })
         {

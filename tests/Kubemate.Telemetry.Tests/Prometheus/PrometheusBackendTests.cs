@@ -103,7 +103,7 @@ public class PrometheusBackendTests
     public async Task The_golden_metrics_service_passes_unavailability_through_without_throwing()
     {
         using var http = new HttpClient();
-        var service = new TelemetryService(new PrometheusBackend(http, new PrometheusOptions(new Uri($"http://127.0.0.1:{PrometheusProcess.FreePort()}/"))));
+        var service = new TelemetryService(new PrometheusBackend(http, new PrometheusOptions(new Uri($"http://127.0.0.1:{PrometheusProcess.FreePort()}/"))), options: TestMeshes.Options);
 
         var workloads = await service.WorkloadsAsync(null, TelemetryWindow.OneMinute, default);
         var detail = await service.WorkloadAsync(new WorkloadRef("shop", "deployment", "web"), TelemetryWindow.OneMinute, series: true, default);

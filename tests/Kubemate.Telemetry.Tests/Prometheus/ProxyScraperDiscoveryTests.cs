@@ -12,7 +12,7 @@ public sealed class ProxyScraperDiscoveryTests
         await using var estate = await LiveEstate.StartAsync(Estates.Bank);
         using var api = estate.Connection.CreateApi();
         var options = new EmbeddedStoreOptions { ScrapeInterval = TimeSpan.FromSeconds(5) };
-        await using var scraper = new ProxyScraper(api, new EmbeddedStore(options), options);
+        await using var scraper = new ProxyScraper(api, new EmbeddedStore(options), TestMeshes.Scrape(options));
 
         await scraper.ScrapeOnceAsync(CancellationToken.None);
         var targets = ProxyTargets(scraper);
@@ -33,5 +33,5 @@ public sealed class ProxyScraperDiscoveryTests
     }
 
     private static HashSet<string> ProxyTargets(ProxyScraper scraper) =>
-        scraper.Health.Select(h => h.Target).Where(t => t.StartsWith(ScrapeDiscovery.ProxyJob + "/", StringComparison.Ordinal)).ToHashSet();
+        scraper.Health.Select(h => h.Target).Where(t => t.StartsWith(TestMeshes.Linkerd.Telemetry.Scrape.Job + "/", StringComparison.Ordinal)).ToHashSet();
 }

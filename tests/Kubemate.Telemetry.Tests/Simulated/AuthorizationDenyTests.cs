@@ -1,3 +1,4 @@
+using Kubemate.Telemetry.Tests.Support;
 using System.Text.Json.Nodes;
 using Kubemate.Telemetry.Exposition;
 using Kubemate.Telemetry.Golden;
@@ -26,12 +27,12 @@ public sealed class AuthorizationDenyTests(SimulatedTrafficFixture fixture)
             """)!.AsObject());
         try
         {
-            var forbidden = new MetricQuery(Queries.Responses, QueryFunctionKind.Increase, Recent,
-                [Queries.Inbound, .. Queries.Of(Payment), LabelMatcher.Is("status_code", "403")]);
+            var forbidden = new MetricQuery(LinkerdSeries.Responses, QueryFunctionKind.Increase, Recent,
+                [LinkerdSeries.Inbound, .. LinkerdSeries.Of(Payment), LabelMatcher.Is("status_code", "403")]);
             var denials = new MetricQuery("inbound_http_authz_deny_total", QueryFunctionKind.Increase, Recent,
-                [.. Queries.Of(Payment), LabelMatcher.Is("srv_kind", "server"), LabelMatcher.Is("srv_name", "payment-http")]);
-            var callerSees403 = new MetricQuery(Queries.Responses, QueryFunctionKind.Increase, Recent,
-                [Queries.Outbound, .. Queries.Of(new WorkloadRef("orders", "deployment", "orders")), LabelMatcher.Is("dst_deployment", "payment"), LabelMatcher.Is("status_code", "403")]);
+                [.. LinkerdSeries.Of(Payment), LabelMatcher.Is("srv_kind", "server"), LabelMatcher.Is("srv_name", "payment-http")]);
+            var callerSees403 = new MetricQuery(LinkerdSeries.Responses, QueryFunctionKind.Increase, Recent,
+                [LinkerdSeries.Outbound, .. LinkerdSeries.Of(new WorkloadRef("orders", "deployment", "orders")), LabelMatcher.Is("dst_deployment", "payment"), LabelMatcher.Is("status_code", "403")]);
             foreach (var backend in fixture.Backends)
             {
                 foreach (var (query, what) in new[] { (forbidden, "403 responses in payment's inbound"), (denials, "inbound_http_authz_deny_total growing on payment"), (callerSees403, "403 in orders' outbound to payment") })

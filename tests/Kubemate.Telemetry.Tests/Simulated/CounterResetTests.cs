@@ -1,3 +1,4 @@
+using Kubemate.Telemetry.Tests.Support;
 using System.Text.Json.Nodes;
 using Kubemate.Sandbox.Simulation.Traffic;
 using Kubemate.Telemetry.Golden;
@@ -15,7 +16,7 @@ public sealed class CounterResetTests(SimulatedTrafficFixture fixture, ITestOutp
 {
     private const string FaultPath = "apis/sandbox.kubemate.io/v1alpha1/namespaces/orders/trafficfaults";
     private static readonly WorkloadRef Inventory = new("orders", "deployment", "inventory");
-    private static readonly IReadOnlyList<LabelMatcher> InventoryInbound = [Queries.Inbound, .. Queries.Of(Inventory)];
+    private static readonly IReadOnlyList<LabelMatcher> InventoryInbound = [LinkerdSeries.Inbound, .. LinkerdSeries.Of(Inventory)];
 
     [Fact]
     public async Task A_crash_resets_the_counters_and_no_rate_across_the_reset_is_negative_in_either_backend()
@@ -35,7 +36,7 @@ public sealed class CounterResetTests(SimulatedTrafficFixture fixture, ITestOutp
 
             foreach (var backend in fixture.Backends)
             {
-                var counters = await RangeAsync(backend, new MetricQuery(Queries.Responses, QueryFunctionKind.Latest, TimeSpan.Zero, InventoryInbound, ["pod"]), range);
+                var counters = await RangeAsync(backend, new MetricQuery(LinkerdSeries.Responses, QueryFunctionKind.Latest, TimeSpan.Zero, InventoryInbound, ["pod"]), range);
                 Assert.Equal(2, counters.Count);
                 foreach (var pod in counters)
                 {
@@ -44,7 +45,7 @@ public sealed class CounterResetTests(SimulatedTrafficFixture fixture, ITestOutp
                         $"{backend.Description}: {pod.Labels["pod"]}'s response_total never dropped: {string.Join(", ", values)}");
                 }
 
-                var rates = await RangeAsync(backend, new MetricQuery(Queries.Responses, QueryFunctionKind.Rate, TimeSpan.FromSeconds(5), InventoryInbound, ["pod"]), range);
+                var rates = await RangeAsync(backend, new MetricQuery(LinkerdSeries.Responses, QueryFunctionKind.Rate, TimeSpan.FromSeconds(5), InventoryInbound, ["pod"]), range);
                 var points = rates.SelectMany(s => s.Points).Where(p => !double.IsNaN(p.Value)).ToList();
                 Assert.NotEmpty(points);
                 output.WriteLine($"{backend.Description}: {points.Count} rate points across the reset, lowest {points.Min(p => p.Value):F2}/s");

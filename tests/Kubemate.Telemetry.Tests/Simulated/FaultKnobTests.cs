@@ -1,3 +1,4 @@
+using Kubemate.Telemetry.Tests.Support;
 using Kubemate.Sandbox.Simulation.Traffic;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Querying;
@@ -17,8 +18,8 @@ public sealed class FaultKnobTests(SimulatedTrafficFixture fixture, ITestOutputH
     private static readonly WorkloadRef Payment = new("payments", "deployment", "payment");
 
     /// <summary>Responses of payment's inbound over exactly two scrape intervals, by classification.</summary>
-    private static readonly MetricQuery LastTwoScrapes = new(Queries.Responses, QueryFunctionKind.Increase, 2 * SimulatedTrafficFixture.ScrapeInterval,
-        [Queries.Inbound, .. Queries.Of(Payment)], ["classification"]);
+    private static readonly MetricQuery LastTwoScrapes = new(LinkerdSeries.Responses, QueryFunctionKind.Increase, 2 * SimulatedTrafficFixture.ScrapeInterval,
+        [LinkerdSeries.Inbound, .. LinkerdSeries.Of(Payment)], ["classification"]);
 
     [Fact]
     public async Task An_error_rate_fault_shows_as_failures_within_two_scrape_intervals_and_stops_when_deleted()

@@ -76,7 +76,7 @@ public sealed class SimulatedTrafficFixture : IAsyncLifetime
         };
         prometheus = await PrometheusProcess.StartAsync(LinkerdVizScrapeJob.Config(jobs, ScrapeInterval));
         PrometheusBackend = new PrometheusBackend(http, new PrometheusOptions(prometheus.Url));
-        scraper = new ProxyScraper(scraperApi, Embedded, new EmbeddedStoreOptions { ScrapeInterval = ScrapeInterval });
+        scraper = new ProxyScraper(scraperApi, Embedded, new EmbeddedStoreOptions { ScrapeInterval = ScrapeInterval, Mesh = TestMeshes.Linkerd });
         scraper.Start();
 
         var meshed = await MeshedApplicationPodsAsync();
@@ -97,7 +97,7 @@ public sealed class SimulatedTrafficFixture : IAsyncLifetime
     public (TelemetryService Prometheus, TelemetryService Embedded) ServicesAt(DateTimeOffset at)
     {
         var clock = new FakeTimeProvider(at);
-        var options = new TelemetryOptions { Health = Health };
+        var options = new TelemetryOptions { Health = Health, Mesh = TestMeshes.Linkerd };
         var inventory = new SnapshotInventory(new ClusterWorkloadInventory(Api));
         return (new TelemetryService(PrometheusBackend, inventory, options, clock), new TelemetryService(Embedded, inventory, options, clock));
     }

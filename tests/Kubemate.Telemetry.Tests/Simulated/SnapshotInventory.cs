@@ -1,3 +1,5 @@
+using Kubemate.Model.Drivers;
+using Kubemate.Model.Edge;
 using Kubemate.Telemetry.Inventory;
 
 namespace Kubemate.Telemetry.Tests.Simulated;
@@ -11,12 +13,12 @@ public sealed class SnapshotInventory(IWorkloadInventory cluster) : IWorkloadInv
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyList<WorkloadInfo>? all;
 
-    public async Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, MeshConventions mesh, GatewayConventions gateway, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken);
         try
         {
-            all ??= await cluster.ListAsync(null, cancellationToken);
+            all ??= await cluster.ListAsync(null, mesh, gateway, cancellationToken);
         }
         finally
         {

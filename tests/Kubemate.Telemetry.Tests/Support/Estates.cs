@@ -24,7 +24,8 @@ public static class Estates
             foreach (var (ns, workload) in traffic.Workloads)
             {
                 var labels = ScrapeDiscovery.ProxyJobLabels(ns, workload + "-0",
-                    new Dictionary<string, string> { ["linkerd.io/proxy-deployment"] = workload, ["linkerd.io/control-plane-ns"] = "linkerd" }, "10.0.0.1:4191");
+                    new Dictionary<string, string> { ["linkerd.io/proxy-deployment"] = workload, ["linkerd.io/control-plane-ns"] = "linkerd" }, "10.0.0.1:4191",
+                    TestMeshes.Linkerd.Telemetry.Scrape);
                 store.Append($"linkerd-proxy/{ns}/{workload}-0", labels, at, PrometheusTextParser.Parse(traffic.Render(ns, workload, at)).Samples);
             }
         }

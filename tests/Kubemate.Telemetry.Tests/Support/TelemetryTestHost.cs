@@ -24,7 +24,7 @@ public sealed class TelemetryTestHost : IAsyncDisposable
     public static async Task<TelemetryTestHost> StartAsync(ITelemetryBackend backend, TimeProvider clock)
     {
         var app = await LoopbackApp.StartAsync(app => app.MapTelemetryApi(),
-            services => services.AddKubemateTelemetry(new TelemetryHostOptions { Backend = backend, Time = clock }));
+            services => services.AddKubemateTelemetry(new TelemetryHostOptions { Backend = backend, Time = clock, Golden = TestMeshes.Options }));
         return new TelemetryTestHost(app, app.BoundUrl());
     }
 

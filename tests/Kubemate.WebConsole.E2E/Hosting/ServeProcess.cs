@@ -25,12 +25,14 @@ public sealed class ServeProcess : IConsoleHost
 
     public string Log => string.Join('\n', _process.Output);
 
-    public static async Task<ServeProcess> StartAsync(string workDirectory)
+    /// <param name="mesh">The <c>--mesh</c> to serve with (the sandbox's estate then runs that mesh); null keeps the default.</param>
+    public static async Task<ServeProcess> StartAsync(string workDirectory, string? mesh = null)
     {
         Directory.CreateDirectory(workDirectory);
         var kubeconfig = Path.Combine(workDirectory, "kubeconfig");
+        string[] meshFlag = mesh is null ? [] : ["--mesh", mesh];
         var process = await KubemateProcess.StartAsync(
-            ["serve", "--listen", "127.0.0.1:0", "--data-dir", Path.Combine(workDirectory, "data"), "--write-kubeconfig", kubeconfig],
+            ["serve", "--listen", "127.0.0.1:0", "--data-dir", Path.Combine(workDirectory, "data"), "--write-kubeconfig", kubeconfig, .. meshFlag],
             TimeSpan.FromSeconds(120),
             workDirectory);
         return new ServeProcess(process, await ClusterConnection.FromKubeconfigAsync(kubeconfig));

@@ -24,7 +24,7 @@ public sealed class PodProxyStatusTests
     [Fact]
     public void A_pod_with_a_ready_proxy_container_is_meshed_and_ready()
     {
-        var status = PodProxyStatus.From(Pod("orders-1", proxyReady: true));
+        var status = PodProxyStatus.From(Pod("orders-1", proxyReady: true), TestMeshes.Linkerd.Proxy);
 
         Assert.Equal(new PodProxyStatus("orders-1", "Running", true, true, true, 3), status);
     }
@@ -32,7 +32,7 @@ public sealed class PodProxyStatusTests
     [Fact]
     public void A_native_sidecar_proxy_counts_as_the_proxy()
     {
-        var status = PodProxyStatus.From(Pod("orders-2", proxyReady: false, nativeSidecar: true));
+        var status = PodProxyStatus.From(Pod("orders-2", proxyReady: false, nativeSidecar: true), TestMeshes.Linkerd.Proxy);
 
         Assert.True(status.HasProxy);
         Assert.False(status.ProxyReady);
@@ -44,7 +44,7 @@ public sealed class PodProxyStatusTests
     {
         var pod = JsonNode.Parse("""{ "metadata": { "name": "legacy" }, "spec": { "containers": [ { "name": "app" } ] }, "status": { "phase": "Pending" } }""")!.AsObject();
 
-        var status = PodProxyStatus.From(pod);
+        var status = PodProxyStatus.From(pod, TestMeshes.Linkerd.Proxy);
 
         Assert.False(status.HasProxy);
         Assert.Equal("Pending", status.Phase);
@@ -53,7 +53,7 @@ public sealed class PodProxyStatusTests
     [Fact]
     public void Pods_from_the_cluster_and_from_metrics_are_merged_by_name()
     {
-        var fromCluster = new[] { PodProxyStatus.From(Pod("b", true)), PodProxyStatus.From(Pod("a", true)) };
+        var fromCluster = new[] { PodProxyStatus.From(Pod("b", true), TestMeshes.Linkerd.Proxy), PodProxyStatus.From(Pod("a", true), TestMeshes.Linkerd.Proxy) };
         var fromMetrics = new[] { new PodStat("b", GoldenMetrics.From(10, 0, TimeSpan.FromMinutes(1))), new PodStat("gone", GoldenMetrics.From(1, 1, TimeSpan.FromMinutes(1))) };
 
         var rows = PodRow.Merge(fromCluster, fromMetrics);

@@ -17,7 +17,7 @@ public sealed class TelemetryPagesTests(DemoSandboxFixture sandbox) : ConsoleTes
 
     private void SignIn(string user)
     {
-        AddTelemetryPageServices(sandbox.SessionOf(user), sandbox.Clusters, new TelemetryService(new PrometheusBackend(new HttpClient(), new PrometheusOptions(new Uri($"http://127.0.0.1:{ClosedPort()}")))));
+        AddTelemetryPageServices(sandbox.SessionOf(user), sandbox.Clusters, new TelemetryService(new PrometheusBackend(new HttpClient(), new PrometheusOptions(new Uri($"http://127.0.0.1:{ClosedPort()}"))), options: TestMeshes.Options));
     }
 
     private static int ClosedPort()

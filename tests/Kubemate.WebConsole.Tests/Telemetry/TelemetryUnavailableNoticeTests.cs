@@ -16,7 +16,7 @@ public sealed class TelemetryUnavailableNoticeTests() : ConsoleTestContext("en")
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var backend = new PrometheusBackend(new HttpClient(), new PrometheusOptions(new Uri($"http://127.0.0.1:{port}")));
-        var result = await new TelemetryService(backend).TopologyAsync(null, TelemetryWindow.OneMinute, default);
+        var result = await new TelemetryService(backend, options: TestMeshes.Options).TopologyAsync(null, TelemetryWindow.OneMinute, default);
         return (result, backend.Description);
     }
 

@@ -42,9 +42,9 @@ public sealed class TrafficSandboxFixture : IAsyncLifetime
         var store = new EmbeddedStore(Store);
         _scraperApi = Connection.CreateApi();
         _inventoryApi = Connection.CreateApi();
-        _scraper = new ProxyScraper(_scraperApi, store, Store);
+        _scraper = new ProxyScraper(_scraperApi, store, TestMeshes.Scrape(Store));
         _scraper.Start();
-        Telemetry = new TelemetryService(store, new ClusterWorkloadInventory(_inventoryApi));
+        Telemetry = new TelemetryService(store, new ClusterWorkloadInventory(_inventoryApi), TestMeshes.Options);
         await Eventually.True(async () =>
         {
             var graph = await Telemetry.TopologyAsync(null, TelemetryWindow.OneMinute, default);

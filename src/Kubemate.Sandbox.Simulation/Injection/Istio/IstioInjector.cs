@@ -53,6 +53,7 @@ public static class IstioInjector
         {
             volumes.Add(volume);
         }
+        MergeMetrics(result, proxy);
         AddMetadata(result, config, firstContainerName, workloadName, initContainers);
         return InjectionOutcome.InjectedPod(result, enabledBy, warnings);
     }
@@ -84,18 +85,32 @@ public static class IstioInjector
         annotations["istio.io/rev"] = config.Revision;
         annotations["kubectl.kubernetes.io/default-container"] = firstContainer;
         annotations["kubectl.kubernetes.io/default-logs-container"] = firstContainer;
-        SetIfAbsent(annotations, "prometheus.io/path", "/stats/prometheus");
-        SetIfAbsent(annotations, "prometheus.io/port", "15020");
-        SetIfAbsent(annotations, "prometheus.io/scrape", "true");
         annotations[IstioNames.StatusAnnotation] = status.ToJsonString();
     }
 
-    private static void SetIfAbsent(JsonObject annotations, string key, string value)
+    /// <summary>
+    /// Istio's metrics merging (on by default): the pod's <c>prometheus.io</c> annotations are overwritten to point at
+    /// the agent's merged endpoint (15020, <c>/stats/prometheus</c>), and the application's own scrape settings, when
+    /// it had any, move to the proxy's <c>ISTIO_PROMETHEUS_ANNOTATIONS</c> so the agent can merge its metrics in.
+    /// </summary>
+    private static void MergeMetrics(JsonObject pod, JsonObject proxy)
     {
-        if (!annotations.ContainsKey(key))
+        var annotations = PodJson.EnsureObject(PodJson.EnsureObject(pod, "metadata"), "annotations");
+        var original = new JsonObject();
+        foreach (var (key, name) in new[] { ("prometheus.io/scrape", "scrape"), ("prometheus.io/path", "path"), ("prometheus.io/port", "port") })
         {
-            annotations[key] = value;
+            if (annotations[key]?.GetValue<string>() is { } value)
+            {
+                original[name] = value;
+            }
         }
+        if (original.Count > 0)
+        {
+            PodJson.EnsureArray(proxy, "env").Add(new JsonObject { ["name"] = "ISTIO_PROMETHEUS_ANNOTATIONS", ["value"] = original.ToJsonString() });
+        }
+        annotations["prometheus.io/path"] = "/stats/prometheus";
+        annotations["prometheus.io/port"] = "15020";
+        annotations["prometheus.io/scrape"] = "true";
     }
 
     private static IstioSidecarSettings Resolve(IstioInjectorConfig config, IReadOnlyDictionary<string, string> annotations, List<string> warnings)

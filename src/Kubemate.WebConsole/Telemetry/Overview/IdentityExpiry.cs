@@ -1,13 +1,14 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Kubemate.Cluster.Http;
+using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Querying;
 
 namespace Kubemate.WebConsole.Telemetry.Overview;
 
 public enum IdentityExpirySource
 {
-    /// <summary>The issuer certificate in the <c>linkerd-identity-issuer</c> Secret.</summary>
+    /// <summary>The issuer certificate in the Secret the mesh keeps it in (<see cref="MeshConventions.IdentityIssuer"/>).</summary>
     IssuerSecret,
     /// <summary>The earliest proxy certificate expiry reported by the proxies' metrics.</summary>
     ProxyMetrics,
@@ -18,30 +19,37 @@ public enum IdentityExpirySource
 /// <summary>When the mesh identity expires, and where Kubemate learnt it.</summary>
 public sealed record IdentityExpiry(IdentityExpirySource Source, DateTimeOffset? NotAfter)
 {
-    public const string IssuerSecretPath = "api/v1/namespaces/linkerd/secrets/linkerd-identity-issuer";
-    public const string ProxyMetric = "identity_cert_expiration_timestamp_seconds";
-
     /// <summary>Expiring within this long is a warning on the overview.</summary>
     public static readonly TimeSpan WarnWithin = TimeSpan.FromDays(30);
 
     public bool ExpiresSoon(DateTimeOffset now) => NotAfter is { } at && at - now < WarnWithin;
 
-    /// <summary>The issuer Secret read as the user when allowed, else the proxies' metric, else not visible.</summary>
-    public static async Task<IdentityExpiry> ReadAsync(ClusterApi api, ITelemetryBackend metrics, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The issuer Secret read as the user when allowed (the mesh's locations in order), else the proxies' expiry
+    /// metric when the mesh has one, else not visible.
+    /// </summary>
+    public static async Task<IdentityExpiry> ReadAsync(ClusterApi api, MeshConventions mesh, ITelemetryBackend metrics, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        try
+        foreach (var location in mesh.IdentityIssuer)
         {
-            var secret = await api.GetOrNullAsync(IssuerSecretPath, cancellationToken);
-            if ((string?)secret?["data"]?["tls.crt"] is { Length: > 0 } pem)
+            try
             {
-                return new IdentityExpiry(IdentityExpirySource.IssuerSecret, FromPem(Convert.FromBase64String(pem)));
+                var secret = await api.GetOrNullAsync($"api/v1/namespaces/{Uri.EscapeDataString(location.Namespace)}/secrets/{Uri.EscapeDataString(location.Secret)}", cancellationToken);
+                if ((string?)secret?["data"]?[location.Key] is { Length: > 0 } pem)
+                {
+                    return new IdentityExpiry(IdentityExpirySource.IssuerSecret, FromPem(Convert.FromBase64String(pem)));
+                }
+            }
+            catch (ClusterApiException error) when (error.StatusCode is HttpStatusCode.Forbidden)
+            {
+                // Not the user's to read: try the next place, then what the proxies report.
             }
         }
-        catch (ClusterApiException error) when (error.StatusCode is HttpStatusCode.Forbidden)
+        if (mesh.Telemetry.IdentityExpiryMetric is not { } metric)
         {
-            // Not the user's to read: fall back to what the proxies report.
+            return new IdentityExpiry(IdentityExpirySource.NotVisible, null);
         }
-        var result = await metrics.QueryAsync(new MetricQuery(ProxyMetric, QueryFunctionKind.Latest, TimeSpan.FromMinutes(5), [], ["namespace", "pod"]),
+        var result = await metrics.QueryAsync(new MetricQuery(metric, QueryFunctionKind.Latest, TimeSpan.FromMinutes(5), [], ["namespace", "pod"]),
             QueryTime.Instant(now), cancellationToken);
         var earliest = (result.Value ?? []).Select(s => s.Last).Where(v => v > 0 && !double.IsNaN(v)).DefaultIfEmpty().Min();
         return earliest > 0
