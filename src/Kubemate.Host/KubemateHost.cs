@@ -3,11 +3,13 @@ using Kubemate.Cluster.Connection;
 using Kubemate.Drivers.Istio;
 using Kubemate.Drivers.Linkerd;
 using Kubemate.Host.Api;
+using Kubemate.Host.Api.Contract;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Caching;
 using Kubemate.Host.Health;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Options;
 using Kubemate.Host.Previews;
 using Kubemate.Host.Problems;
 using Kubemate.Host.Runs;
@@ -17,9 +19,12 @@ using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http.Json;
 using Prometheus;
 
 namespace Kubemate.Host;
@@ -30,11 +35,17 @@ public static class KubemateHost
     /// <summary>The mesh drivers the host can run with, by provider key.</summary>
     public static MeshDriverRegistry MeshDrivers { get; } = new MeshDriverRegistry().AddLinkerd().AddIstio();
 
-    /// <summary>Builds the host; the audit store opens and the listener binds when it is started.</summary>
-    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    /// <summary>The largest request body the API reads.</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Builds the host; the options are validated (<see cref="KubemateHostOptionsValidator"/>), the audit store opens
+    /// and the listener binds when it is started: a bad option is an <see cref="OptionsValidationException"/> from
+    /// <c>StartAsync</c> naming the option.
+    /// </summary>
+    /// <exception cref="ArgumentException">The telemetry or health options are inconsistent; the message names the option.</exception>
     public static WebApplication Build(KubemateHostOptions options)
     {
-        var driver = MeshDrivers.Create(options.MeshProvider);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Production,
@@ -43,8 +54,8 @@ public static class KubemateHost
         });
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
-        AddServices(builder.Services, options, driver);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        AddServices(builder.Services, options);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -59,7 +70,7 @@ public static class KubemateHost
 
         app.MapHealthApi();
         app.MapMetrics("/metrics").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi(OpenApiPath).AllowAnonymous();
         app.MapSessionApi(options.Oidc is not null);
         app.MapClusterInfoApi(options);
         app.MapNamespacesApi();
@@ -72,16 +83,32 @@ public static class KubemateHost
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, KubemateHostOptions options, IMeshDriver driver)
+    /// <summary>Where the OpenAPI document is served (<c>/openapi/v1.json</c>).</summary>
+    public const string OpenApiPath = "/openapi/{documentName}.json";
+
+    private static void AddServices(IServiceCollection services, KubemateHostOptions options)
     {
+        services.AddValidatedOptions<KubemateHostOptions, KubemateHostOptionsValidator>(options);
+        services.AddSingleton(MeshDrivers);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Numbers are numbers: "5" for an integer member is a wrong type, not a number.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+        // Binding failures (bad JSON, wrong types, unknown members) reach KnownExceptionHandler, which names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<KnownExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            // OpenAPI 3.0 rather than 3.1: the client generator reads 3.0 completely (see docs/rest-api.md).
+            o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+            o.AddDocumentTransformer<SecuritySchemes>();
+            o.AddOperationTransformer<AuthorizationResponses>();
+            o.AddSchemaTransformer<TelemetrySchemas>();
+        });
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AuthSchemes.CsrfHeader;
@@ -105,8 +132,7 @@ public static class KubemateHost
         services.AddSingleton(_ => new ServiceAccountCluster(options.Cluster));
         services.AddSingleton(_ => new UserClusters(options.Cluster, options.ClusterName));
         services.AddSingleton(new UserDirectory(options.Users, options.UsersSource));
-        services.AddSingleton(driver);
-        services.AddSingleton(MeshDrivers);
+        services.AddSingleton(sp => sp.GetRequiredService<MeshDriverRegistry>().Create(sp.GetRequiredService<IOptions<KubemateHostOptions>>().Value.MeshProvider));
         services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
         services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());

@@ -10,6 +10,7 @@ using Kubemate.Application;
 using Kubemate.Application.Onboarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kubemate.Host.Api;
@@ -21,34 +22,49 @@ namespace Kubemate.Host.Api;
 /// </summary>
 public static class MeshApi
 {
-    public sealed record Started(string OperationId, string EventsUrl);
-
     public static IEndpointRouteBuilder MapMeshApi(this IEndpointRouteBuilder app)
     {
         var mesh = app.MapGroup("/api/v1/namespaces/{ns}/mesh").WithTags("mesh").RequireAuthorization();
-        mesh.MapPost("/plan", PlanAsync).WithSummary("What enabling/disabling the mesh would do: {enable, workload?}");
-        mesh.MapPost("", StartAsync).WithSummary("Enable or disable the mesh ({enable, workload?, maxConcurrency?}); 202 with the operation to follow");
+        mesh.MapPost("/plan", PlanAsync)
+            .WithName("PlanMesh")
+            .WithSummary("What enabling/disabling the mesh would do: {enable, workload?}")
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+        mesh.MapPost("", StartAsync)
+            .WithName("StartMesh")
+            .WithSummary("Enable or disable the mesh ({enable, workload?, maxConcurrency?}); 202 with the operation to follow")
+            .ProducesValidationProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    private static async Task<IResult> PlanAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, IAuditStore audit, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<OnboardingPlan>, ValidationProblem, ProblemHttpResult>> PlanAsync(
+        string ns, MeshPlanRequest body, HttpContext context, UserClusters clusters, IMeshDriver driver, IAuditStore audit, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync(ns, context, clusters, withConcurrency: false, cancellationToken);
+        var (request, invalid, missing) = await ReadAsync(ns, body.Enable, body.Workload, null, context, clusters, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
         if (request is null)
         {
-            return problem!;
+            return missing!;
         }
         var onboarding = new MeshOnboarding(clusters.For(context.User), driver, audit, Context(context, clusters));
-        return Results.Ok(await onboarding.PlanAsync(request, cancellationToken));
+        return TypedResults.Ok(await onboarding.PlanAsync(request, cancellationToken));
     }
 
-    private static async Task<IResult> StartAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, IAuditStore audit,
+    private static async Task<Results<Accepted<MeshSwitchStarted>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        string ns, MeshSwitchRequest body, HttpContext context, UserClusters clusters, IMeshDriver driver, IAuditStore audit,
         OperationRegistry registry, CancellationToken cancellationToken)
     {
-        var (request, problem) = await ReadAsync(ns, context, clusters, withConcurrency: true, cancellationToken);
+        var (request, invalid, missing) = await ReadAsync(ns, body.Enable, body.Workload, body.MaxConcurrency, context, clusters, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
         if (request is null)
         {
-            return problem!;
+            return missing!;
         }
         var api = clusters.For(context.User);
         var operationContext = Context(context, clusters);
@@ -64,47 +80,39 @@ public static class MeshApi
         var onboarding = new MeshOnboarding(api, driver, audit, operationContext);
         var run = registry.Start(operationContext.User.Name, ns, stop => onboarding.RunAsync(request, stop));
         var eventsUrl = $"/api/v1/operations/{run.Id}/events";
-        return Results.Accepted($"/api/v1/operations/{run.Id}", new Started(run.Id, eventsUrl));
+        return TypedResults.Accepted($"/api/v1/operations/{run.Id}", new MeshSwitchStarted(run.Id, eventsUrl));
     }
 
     private static OperationContext Context(HttpContext context, UserClusters clusters) =>
         clusters.ContextFor(context.User, SourceAddress.Of(context));
 
-    private static async Task<(OnboardingRequest? Request, IResult? Problem)> ReadAsync(string ns, HttpContext context, UserClusters clusters,
-        bool withConcurrency, CancellationToken cancellationToken)
+    /// <summary>The request, or why not: invalid input (400) or a namespace the user cannot see (404).</summary>
+    private static async Task<(OnboardingRequest? Request, ValidationProblem? Invalid, ProblemHttpResult? Missing)> ReadAsync(string ns, bool enable, string? workload, int? concurrency,
+        HttpContext context, UserClusters clusters, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         if (!KubernetesNames.CheckLabel(ns, "namespace", errors))
         {
-            return (null, Problem.Validation(errors));
+            return (null, Problem.Validation(errors), null);
         }
-        var (body, problem) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (body is null)
-        {
-            return (null, problem);
-        }
-        JsonBody.OnlyKnown(body, errors, withConcurrency ? ["enable", "workload", "maxConcurrency"] : ["enable", "workload"]);
-        var enable = JsonBody.Bool(body, "enable", errors);
-        if (enable is null && body["enable"] is null)
-        {
-            errors.Add("enable", "is required (true to mesh, false to unmesh)");
-        }
-        var workload = JsonBody.String(body, "workload", errors);
         if (workload is not null)
         {
             WorkloadName.Check(workload, "workload", errors);
         }
-        var concurrency = withConcurrency ? JsonBody.Int(body, "maxConcurrency", errors, 1, 100) : null;
+        if (concurrency is < 1 or > 100)
+        {
+            errors.Add("maxConcurrency", "must be an integer from 1 to 100");
+        }
         if (errors.Any)
         {
-            return (null, Problem.Validation(errors));
+            return (null, Problem.Validation(errors), null);
         }
         if (await clusters.For(context.User).GetOrNullAsync($"api/v1/namespaces/{ns}", cancellationToken) is null)
         {
-            return (null, Problem.Field("namespace", $"namespace \"{ns}\" not found", StatusCodes.Status404NotFound));
+            return (null, null, Problem.Field("namespace", $"namespace \"{ns}\" not found", StatusCodes.Status404NotFound));
         }
-        var request = new OnboardingRequest(ns, enable!.Value) { Workload = workload is null ? null : WorkloadName.Normalize(workload) };
-        return (concurrency is { } n ? request with { MaxConcurrency = n } : request, null);
+        var request = new OnboardingRequest(ns, enable) { Workload = workload is null ? null : WorkloadName.Normalize(workload) };
+        return (concurrency is { } n ? request with { MaxConcurrency = n } : request, null, null);
     }
 
     /// <summary>The injection switch the run will apply, sent with dryRun=All as the user: RBAC answers now.</summary>

@@ -8,6 +8,7 @@ using Kubemate.Model.Drivers;
 using Kubemate.Application.Onboarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kubemate.Host.Api;
@@ -18,8 +19,11 @@ public static class NamespacesApi
     public static IEndpointRouteBuilder MapNamespacesApi(this IEndpointRouteBuilder app)
     {
         var namespaces = app.MapGroup("/api/v1/namespaces").WithTags("namespaces").RequireAuthorization();
-        namespaces.MapGet("", ListAsync).WithSummary("Every namespace the user may list, with injection switch and meshed/total pods");
-        namespaces.MapGet("/{ns}/mesh", GetAsync).WithSummary("One namespace's mesh status, per workload");
+        namespaces.MapGet("", ListAsync).WithName("ListNamespaces")
+            .WithSummary("Every namespace the user may list, with injection switch and meshed/total pods");
+        namespaces.MapGet("/{ns}/mesh", GetAsync).WithName("GetNamespaceMesh")
+            .WithSummary("One namespace's mesh status, per workload")
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -27,8 +31,8 @@ public static class NamespacesApi
     /// Cluster-wide lists when the user may read them; otherwise the namespaces the user may list, each read on
     /// its own, leaving out those whose workloads or pods Kubernetes does not let the user see.
     /// </summary>
-    private static async Task<IResult> ListAsync(HttpContext context, UserClusters clusters, IMeshDriver driver, StatusCache cache) =>
-        Results.Ok(await cache.GetAsync(CacheKey(context, null), ct => ReadVisibleAsync(clusters.For(context.User), driver, ct)));
+    private static async Task<Ok<IReadOnlyList<NamespaceMeshStatus>>> ListAsync(HttpContext context, UserClusters clusters, IMeshDriver driver, StatusCache cache) =>
+        TypedResults.Ok(await cache.GetAsync(CacheKey(context, null), ct => ReadVisibleAsync(clusters.For(context.User), driver, ct)));
 
     private static async Task<IReadOnlyList<NamespaceMeshStatus>> ReadVisibleAsync(ClusterApi api, IMeshDriver driver, CancellationToken cancellationToken)
     {
@@ -57,7 +61,7 @@ public static class NamespacesApi
         return visible;
     }
 
-    private static async Task<IResult> GetAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, StatusCache cache)
+    private static async Task<Results<Ok<NamespaceMeshStatus>, ValidationProblem, ProblemHttpResult>> GetAsync(string ns, HttpContext context, UserClusters clusters, IMeshDriver driver, StatusCache cache)
     {
         var errors = new RequestErrors();
         if (!KubernetesNames.CheckLabel(ns, "namespace", errors))
@@ -71,7 +75,7 @@ public static class NamespacesApi
                 await api.GetOrNullAsync($"api/v1/namespaces/{ns}", ct) is null
                     ? throw new NamespaceNotFoundException()
                     : await MeshStatusReader.ReadAsync(api, driver, ns, ct));
-            return Results.Ok(status.Single(s => s.Name == ns));
+            return TypedResults.Ok(status.Single(s => s.Name == ns));
         }
         catch (NamespaceNotFoundException)
         {

@@ -1,4 +1,5 @@
 using Kubemate.Host.Identity;
+using Kubemate.Host.Options;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Inventory;
@@ -22,6 +23,7 @@ public static class TelemetryServiceCollectionExtensions
             throw new ArgumentException("telemetry: set prometheusUrl, or a cluster for the embedded store to scrape");
         }
         services.AddSingleton(options);
+        services.AddValidatedOptions<TelemetryHostOptions, TelemetryHostOptionsValidator>(options);
         if (options.Backend is { } backend)
         {
             services.AddSingleton(backend);
