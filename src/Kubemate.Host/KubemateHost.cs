@@ -19,6 +19,7 @@ using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -105,6 +106,8 @@ public static class KubemateHost
         {
             // OpenAPI 3.0 rather than 3.1: the client generator reads 3.0 completely (see docs/rest-api.md).
             o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+            // A change set's objects are any Kubernetes objects; the schema says what they are rather than how they are held.
+            o.CreateSchemaReferenceId = type => type.Type == typeof(System.Text.Json.Nodes.JsonObject) ? "KubernetesObject" : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddDocumentTransformer<SecuritySchemes>();
             o.AddOperationTransformer<AuthorizationResponses>();
             o.AddSchemaTransformer<TelemetrySchemas>();

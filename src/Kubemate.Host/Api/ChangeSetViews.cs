@@ -18,15 +18,27 @@ public static class ChangeSetViews
 
     public sealed record ApplyView(bool Succeeded, IReadOnlyList<ObjectResultView> Objects);
 
-    /// <summary>The problem answer of a failed change set, as the OpenAPI document describes it.</summary>
-    public sealed record FailureProblem(
-        string? Type,
-        string Title,
-        int Status,
-        string Detail,
-        IReadOnlyDictionary<string, string[]> Errors,
-        IReadOnlyList<FieldConflict> Conflicts,
-        IReadOnlyList<ObjectResultView> Objects);
+    /// <summary>
+    /// The problem answer of a failed change set, as the OpenAPI document describes it: <c>errors</c> names each failed
+    /// object by its request path; <c>conflicts</c> and <c>objects</c> come with a failed dry run or apply (an unknown
+    /// preview is a 404 with <c>errors</c> only).
+    /// </summary>
+    public sealed record FailureProblem
+    {
+        public string? Type { get; init; }
+
+        public required string Title { get; init; }
+
+        public required int Status { get; init; }
+
+        public string? Detail { get; init; }
+
+        public required IReadOnlyDictionary<string, string[]> Errors { get; init; }
+
+        public IReadOnlyList<FieldConflict>? Conflicts { get; init; }
+
+        public IReadOnlyList<ObjectResultView>? Objects { get; init; }
+    }
 
     public static IReadOnlyList<ObjectResultView> Objects(ChangeSetResult result) =>
         result.Objects.Select(o => new ObjectResultView(o.Object, o.Operation, o.Status,

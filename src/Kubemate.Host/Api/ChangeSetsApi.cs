@@ -33,7 +33,6 @@ public static class ChangeSetsApi
                 operation.Responses!["200"].Content!["application/yaml"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
                 return Task.CompletedTask;
             })
-            .ProducesValidationProblem(StatusCodes.Status404NotFound)
             .ProducesChangeSetFailures();
         return app;
     }

@@ -6,7 +6,9 @@ namespace Kubemate.Host.Api.Contract;
 
 /// <summary>
 /// The two ways to call the API, as security schemes of the document: the session cookie (whose unsafe requests also
-/// send the CSRF header) and bearer tokens.
+/// send the CSRF header) and bearer tokens. Every operation that requires them (<see cref="AuthorizationResponses"/>)
+/// also declares the answers of the authentication middleware: 401 not signed in, and on unsafe methods 403 for a
+/// missing CSRF header.
 /// </summary>
 internal sealed class SecuritySchemes : IOpenApiDocumentTransformer
 {
@@ -42,6 +44,40 @@ internal sealed class SecuritySchemes : IOpenApiDocumentTransformer
             Scheme = "bearer",
             Description = "A user's token (the token file of kubemate serve, or the sandbox's demo tokens); no CSRF header needed.",
         };
+        foreach (var (path, item) in document.Paths)
+        {
+            foreach (var (method, operation) in item.Operations ?? [])
+            {
+                if (operation.Security is not { Count: > 0 })
+                {
+                    continue;
+                }
+                operation.Responses ??= [];
+                AddProblem(document, operation, "401", "Not signed in: no session cookie and no valid bearer token");
+                if (IsUnsafe(method.Method))
+                {
+                    AddProblem(document, operation, "403", "Forbidden: the CSRF header is missing or invalid (session cookie), or the user may not do this");
+                }
+            }
+        }
         return Task.CompletedTask;
+    }
+
+    public static bool IsUnsafe(string? method) => method?.ToUpperInvariant() is not ("GET" or "HEAD" or "OPTIONS");
+
+    private static void AddProblem(OpenApiDocument document, OpenApiOperation operation, string status, string description)
+    {
+        if (operation.Responses!.ContainsKey(status))
+        {
+            return;
+        }
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(Microsoft.AspNetCore.Mvc.ProblemDetails), document) },
+            },
+        };
     }
 }

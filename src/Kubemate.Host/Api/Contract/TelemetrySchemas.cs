@@ -9,7 +9,7 @@ namespace Kubemate.Host.Api.Contract;
 
 /// <summary>
 /// The telemetry answers are written with the telemetry JSON options (<see cref="TelemetryJson"/>), not the host's:
-/// their enums are camelCase strings and a window is its name. The schemas say so.
+/// their enums are camelCase strings and a window is its name (<c>1m</c>). The schemas say so.
 /// </summary>
 internal sealed class TelemetrySchemas : IOpenApiSchemaTransformer
 {
@@ -22,7 +22,9 @@ internal sealed class TelemetrySchemas : IOpenApiSchemaTransformer
             schema.Properties = null;
             schema.Required = null;
             schema.AdditionalPropertiesAllowed = true;
-            schema.Enum = TelemetryWindow.AllowedNames.Select(n => (JsonNode)JsonValue.Create(n)).ToList();
+            // A pattern rather than an enum: "1m" is not a name a generated client can give an enum member and read back.
+            schema.Pattern = $"^({string.Join('|', TelemetryWindow.AllowedNames)})$";
+            schema.Description = $"one of {string.Join(", ", TelemetryWindow.AllowedNames)}";
         }
         else if (type.IsEnum && type.Assembly == typeof(TelemetryJson).Assembly)
         {
