@@ -44,10 +44,7 @@ internal sealed class KubemateHostOptionsValidator(MeshDriverRegistry drivers) :
         {
             failures.Add($"users: \"{duplicate.Key}\" is listed {duplicate.Count()} times");
         }
-        if (options.PrometheusUrl is { } url && !IsHttpUrl(url))
-        {
-            failures.Add($"prometheusUrl: \"{url}\" must be an absolute http or https URL");
-        }
+        // prometheusUrl is checked with the telemetry options it becomes (TelemetryHostOptionsValidator).
         if (options.Oidc is { } oidc)
         {
             if (!Uri.TryCreate(oidc.Issuer, UriKind.Absolute, out var issuer) || !IsHttpUrl(issuer))
