@@ -68,13 +68,18 @@ public static class TelemetryApi
         AcrossNamespacesAsync(query, telemetry, access, context, telemetry.WorkloadsAsync, TelemetryRedaction.Workloads, cancellationToken);
 
     private static async Task<Results<JsonHttpResult<TelemetryAnswer<WorkloadDetail>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> WorkloadAsync(string ns, string kind, string name,
-        [Description("1m, 5m, 15m or 1h (default 1m)")] string? window, [Description("include time series")] bool? series,
+        [Description("1m, 5m, 15m or 1h (default 1m)")] string? window, [Description("true to include time series (default false)")] string? series,
         TelemetryService telemetry, TelemetryNamespaceAccess access, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var parsedWindow = Window(window, errors);
         KubernetesNames.CheckLabel(ns, "namespace", errors);
         KubernetesNames.CheckSubdomain(name, "name", errors);
+        // Text rather than bool?: a bare host without the API's exception handler would answer a parse failure with an empty 400.
+        if (series is not (null or "true" or "false"))
+        {
+            errors.Add("series", "must be true or false");
+        }
         if (!LinkerdLabels.Kinds.Any(k => k.Kind == kind))
         {
             errors.Add("kind", $"\"{kind}\" is not one of {string.Join(", ", LinkerdLabels.Kinds.Select(k => k.Kind))}");
@@ -88,7 +93,7 @@ public static class TelemetryApi
         {
             return NamespaceForbidden("namespace", ns);
         }
-        var result = await telemetry.WorkloadAsync(new WorkloadRef(ns, kind, name), parsedWindow, series == true, cancellationToken);
+        var result = await telemetry.WorkloadAsync(new WorkloadRef(ns, kind, name), parsedWindow, series == "true", cancellationToken);
         return Answer(TelemetryResults.From(result.Map(detail => TelemetryRedaction.Detail(detail, scope)), telemetry.Backend.Description, parsedWindow));
     }
 

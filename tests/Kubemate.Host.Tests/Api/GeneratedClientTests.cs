@@ -89,7 +89,7 @@ public sealed class GeneratedClientTests(HostFixture host)
         Assert.Equal(403, notAuditor.StatusCode);
 
         await Telemetry("TelemetryWorkloads", () => alice.TelemetryWorkloadsAsync("1m", [ns]), answer => Assert.Equal("1m", answer.Window));
-        await Telemetry("TelemetryWorkload", () => alice.TelemetryWorkloadAsync(ns, "deployment", "api", "5m", series: true), answer => Assert.Equal("api", answer.Data?.Workload?.Name));
+        await Telemetry("TelemetryWorkload", () => alice.TelemetryWorkloadAsync(ns, "deployment", "api", "5m", series: "true"), answer => Assert.Equal("api", answer.Data?.Workload?.Name));
         await Telemetry("TelemetryEdges", () => alice.TelemetryEdgesAsync(@namespace: [ns]), answer => Assert.NotNull(answer.Data));
         await Telemetry("TelemetryTopology", () => alice.TelemetryTopologyAsync(@namespace: [ns]), answer => Assert.NotNull(answer.Data?.Nodes));
         await Telemetry("TelemetrySplit", () => alice.TelemetrySplitAsync(ns, "api", backend: ["api"]), answer => Assert.NotNull(answer.Data));
