@@ -110,6 +110,7 @@ public static class KubemateHost
             o.AddDocumentTransformer<SecuritySchemes>();
             o.AddOperationTransformer<AuthorizationResponses>();
             o.AddSchemaTransformer<TelemetrySchemas>();
+            o.AddSchemaTransformer<ExtensionDataSchemas>();
         });
         services.AddAntiforgery(o =>
         {
