@@ -1,21 +1,23 @@
 using System.Text.Json.Serialization;
 using Kubemate.Cluster.Connection;
-using Kubemate.Application.Meshes;
-using Kubemate.Host.Api;
-using Kubemate.Host.Audit;
-using Kubemate.Host.Auth;
 using Kubemate.Application.Access;
 using Kubemate.Application.Caching;
+using Kubemate.Application.Identity;
+using Kubemate.Application.Meshes;
 using Kubemate.Application.Namespaces;
 using Kubemate.Application.Onboarding;
-using Kubemate.Host.Health;
-using Kubemate.Application.Identity;
-using Kubemate.Host.Identity;
-using Kubemate.Host.Metrics;
-using Kubemate.Host.Previews;
-using Kubemate.Host.Problems;
 using Kubemate.Application.Runs;
 using Kubemate.Application.Telemetry;
+using Kubemate.Host.Api;
+using Kubemate.Host.Api.Contract;
+using Kubemate.Host.Audit;
+using Kubemate.Host.Auth;
+using Kubemate.Host.Health;
+using Kubemate.Host.Identity;
+using Kubemate.Host.Metrics;
+using Kubemate.Host.Options;
+using Kubemate.Host.Previews;
+using Kubemate.Host.Problems;
 using Kubemate.Host.Telemetry;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Embedded;
@@ -23,9 +25,12 @@ using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Prometheus;
 
 namespace Kubemate.Host;
@@ -33,12 +38,20 @@ namespace Kubemate.Host;
 /// <summary>The ASP.NET Core host of <c>kubemate serve</c>: REST API, sign-in, health, metrics and OpenAPI.</summary>
 public static class KubemateHost
 {
-    /// <summary>Builds the host; the audit store opens and the listener binds when it is started.</summary>
-    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    /// <summary>The largest request body the API reads.</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Builds the host; the options are validated (<see cref="KubemateHostOptionsValidator"/>), the audit store opens
+    /// and the listener binds when it is started: a bad option is an <see cref="OptionsValidationException"/> from
+    /// <c>StartAsync</c> naming the option.
+    /// </summary>
+    /// <exception cref="ArgumentException">The telemetry or health options are inconsistent; the message names the option.</exception>
     public static WebApplication Build(KubemateHostOptions options)
     {
         var drivers = options.MeshDrivers ?? MeshCatalog.Shipped;
-        var driver = drivers.Create(options.MeshProvider);
+        // An unknown provider is reported by the options' validation when the host starts, naming the option.
+        var driver = drivers.IsRegistered(options.MeshProvider) ? drivers.Create(options.MeshProvider) : null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Production,
@@ -47,7 +60,7 @@ public static class KubemateHost
         });
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = JsonBody.MaxBytes);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         AddServices(builder.Services, options, drivers, driver);
         options.ConfigureServices?.Invoke(builder.Services);
 
@@ -65,7 +78,7 @@ public static class KubemateHost
 
         app.MapHealthApi();
         app.MapMetrics("/metrics").AllowAnonymous();
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapOpenApi(OpenApiPath).AllowAnonymous();
         app.MapSessionApi(options.Oidc is not null);
         app.MapClusterInfoApi(options);
         app.MapNamespacesApi();
@@ -79,16 +92,35 @@ public static class KubemateHost
         return app;
     }
 
-    private static void AddServices(IServiceCollection services, KubemateHostOptions options, MeshDriverRegistry drivers, IMeshDriver driver)
+    /// <summary>Where the OpenAPI document is served (<c>/openapi/v1.json</c>).</summary>
+    public const string OpenApiPath = "/openapi/{documentName}.json";
+
+    private static void AddServices(IServiceCollection services, KubemateHostOptions options, MeshDriverRegistry drivers, IMeshDriver? driver)
     {
+        services.AddValidatedOptions<KubemateHostOptions, KubemateHostOptionsValidator>(options);
+        services.AddSingleton(drivers);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Numbers are numbers: "5" for an integer member is a wrong type, not a number.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
+        // Binding failures (bad JSON, wrong types, unknown members) reach KnownExceptionHandler, which names the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<KnownExceptionHandler>();
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            // OpenAPI 3.0 rather than 3.1: the client generator reads 3.0 completely (see docs/rest-api.md).
+            o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+            // A change set's objects are any Kubernetes objects; the schema says what they are rather than how they are held.
+            o.CreateSchemaReferenceId = type => type.Type == typeof(System.Text.Json.Nodes.JsonObject) ? "KubernetesObject" : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            o.AddDocumentTransformer<SecuritySchemes>();
+            o.AddOperationTransformer<AuthorizationResponses>();
+            o.AddSchemaTransformer<TelemetrySchemas>();
+            o.AddSchemaTransformer<ExtensionDataSchemas>();
+        });
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AuthSchemes.CsrfHeader;
@@ -103,8 +135,8 @@ public static class KubemateHost
             Cluster = options.Cluster,
             Time = options.Time,
             // Telemetry and the embedded store's scraper speak the active driver's vocabulary.
-            Golden = new TelemetryOptions { Health = options.Health, Mesh = driver.Conventions },
-            Embedded = new EmbeddedStoreOptions { Mesh = driver.Conventions },
+            Golden = new TelemetryOptions { Health = options.Health, Mesh = driver?.Conventions },
+            Embedded = new EmbeddedStoreOptions { Mesh = driver?.Conventions },
         });
         services.AddAuthorization();
 
@@ -114,9 +146,8 @@ public static class KubemateHost
         services.AddSingleton(_ => new ServiceAccountCluster(options.Cluster));
         services.AddSingleton(_ => new UserClusters(options.Cluster, options.ClusterName));
         services.AddSingleton(new UserDirectory(options.Users, options.UsersSource));
-        services.AddSingleton(driver);
-        services.AddSingleton(driver.Conventions);
-        services.AddSingleton(drivers);
+        services.AddSingleton(sp => driver ?? sp.GetRequiredService<MeshDriverRegistry>().Create(sp.GetRequiredService<IOptions<KubemateHostOptions>>().Value.MeshProvider));
+        services.AddSingleton(sp => sp.GetRequiredService<IMeshDriver>().Conventions);
         services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
         services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());

@@ -17,8 +17,14 @@ namespace Kubemate.Application.Namespaces;
 /// </summary>
 public sealed class NamespaceStatuses(UserClusters clusters, IMeshDriver driver, StatusCache cache)
 {
-    public Task<IReadOnlyList<NamespaceView>> ListAsync(UserIdentity user, CancellationToken cancellationToken) =>
-        cache.GetAsync(Key(user, null), ct => ReadAllAsync(clusters.For(user), ct)).WaitAsync(cancellationToken);
+    /// <summary>
+    /// The user's namespaces; <paramref name="fresh"/> reads the cluster now instead of taking a shared answer a few
+    /// seconds old (a page told by a watch that something changed must show that change).
+    /// </summary>
+    public Task<IReadOnlyList<NamespaceView>> ListAsync(UserIdentity user, CancellationToken cancellationToken, bool fresh = false) =>
+        fresh
+            ? ReadAllAsync(clusters.For(user), cancellationToken)
+            : cache.GetAsync(Key(user, null), ct => ReadAllAsync(clusters.For(user), ct)).WaitAsync(cancellationToken);
 
     /// <summary>One namespace's status, per workload; null when the namespace does not exist.</summary>
     /// <exception cref="ClusterApiException">Kubernetes refused a read (403 names what the user may not read).</exception>

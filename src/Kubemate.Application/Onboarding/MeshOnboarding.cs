@@ -39,20 +39,29 @@ public sealed class MeshOnboarding(ClusterApi userApi, IMeshDriver driver, IAudi
         var only = OnboardingPlanner.Validate(request);
         var change = InjectionChange(request, only);
         var targetRef = ObjectRef.Of(change.Changes[0].Object);
-        NamespaceSnapshot snapshot;
+        NamespaceSnapshot? snapshot = null;
         ObjectResult injection;
         try
         {
-            snapshot = await NamespaceSnapshot.LoadAsync(userApi, request.Namespace, ct).ConfigureAwait(false);
-            RequireWorkload(snapshot, only, request.Namespace);
+            // The change itself is asked first, so a user who may not make it hears that (not that some read was
+            // refused); a workload must exist before its change can be asked.
+            if (only is not null)
+            {
+                snapshot = await NamespaceSnapshot.LoadAsync(userApi, request.Namespace, ct).ConfigureAwait(false);
+                RequireWorkload(snapshot, only, request.Namespace);
+            }
             injection = (await new ApplyEngine(userApi).PreviewAsync(change, InjectionOptions, ct).ConfigureAwait(false)).Objects[0];
+            if (injection.Status != ObjectStatus.Failed)
+            {
+                snapshot ??= await NamespaceSnapshot.LoadAsync(userApi, request.Namespace, ct).ConfigureAwait(false);
+            }
         }
         catch (ClusterApiException error)
         {
             await AuditAsync(request, dryRun: preview, AuditMapping.RefusalOutcome(error.StatusCode), [AuditMapping.Object(targetRef, "patch", AuditMapping.RefusalStatus(error.StatusCode), error.Message)], "").ConfigureAwait(false);
             throw;
         }
-        if (injection.Status == ObjectStatus.Failed)
+        if (injection.Status == ObjectStatus.Failed || snapshot is null)
         {
             var status = injection.StatusCode ?? HttpStatusCode.UnprocessableEntity;
             await AuditAsync(request, dryRun: preview, AuditMapping.RefusalOutcome(status), [AuditMapping.Object(targetRef, "patch", AuditMapping.Status(injection), AuditMapping.Message(injection))], "").ConfigureAwait(false);

@@ -8,6 +8,7 @@ using Kubemate.Host.Identity;
 using Kubemate.Host.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
 namespace Kubemate.Host.Api;
@@ -21,28 +22,42 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/v1/audit").WithTags("audit").RequireAuthorization();
-        audit.MapGet("", QueryAsync).WithSummary("Audit records, newest first; filters: user, namespace, kind, name, since, until, limit");
-        audit.MapGet("/export", ExportAsync).WithSummary("The matching records as JSON lines (application/x-ndjson), oldest first");
-        audit.MapPost("/verify", VerifyAsync).WithSummary("Re-hash the whole chain and report the first break");
+        audit.MapGet("", QueryAsync).WithName("QueryAudit")
+            .WithSummary("Audit records, newest first; filters: user, namespace, kind, name, since, until, limit")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        audit.MapGet("/export", ExportAsync).WithName("ExportAudit")
+            .WithSummary("The matching records as JSON lines (application/x-ndjson), oldest first")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/x-ndjson")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        audit.MapPost("/verify", VerifyAsync).WithName("VerifyAudit")
+            .WithSummary("Re-hash the whole chain and report the first break")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext context, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ValidationProblem, ProblemHttpResult>> QueryAsync(
+        [AsParameters] AuditFilters filters, HttpContext context, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
     {
-        var (query, problem) = await ReadQueryAsync(context, readers, cancellationToken);
+        var (query, invalid, forbidden) = await ReadQueryAsync(filters, context, readers, cancellationToken);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
         if (query is null)
         {
-            return problem!;
+            return forbidden!;
         }
-        return Results.Ok(await store.QueryAsync(query with { Descending = true, Limit = query.Limit ?? DefaultLimit }, cancellationToken));
+        return TypedResults.Ok(await store.QueryAsync(query with { Descending = true, Limit = query.Limit ?? DefaultLimit }, cancellationToken));
     }
 
-    private static async Task ExportAsync(HttpContext context, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
+    private static async Task ExportAsync([AsParameters] AuditFilters filters, HttpContext context, IAuditStore store, AuditReaders readers,
+        CancellationToken cancellationToken)
     {
-        var (query, problem) = await ReadQueryAsync(context, readers, cancellationToken);
+        var (query, invalid, forbidden) = await ReadQueryAsync(filters, context, readers, cancellationToken);
         if (query is null)
         {
-            await problem!.ExecuteAsync(context);
+            await (invalid is not null ? (IResult)invalid : forbidden!).ExecuteAsync(context);
             return;
         }
         context.Response.ContentType = "application/x-ndjson";
@@ -51,16 +66,18 @@ public static class AuditApi
         await writer.FlushAsync(cancellationToken);
     }
 
-    private static async Task<IResult> VerifyAsync(ClaimsPrincipal user, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuditVerificationReport>, ProblemHttpResult>> VerifyAsync(ClaimsPrincipal user, IAuditStore store, AuditReaders readers, CancellationToken cancellationToken)
     {
         if (!await readers.ReadsEverythingAsync(user, cancellationToken))
         {
             return Problem.Of(StatusCodes.Status403Forbidden, "Forbidden", "verifying the audit trail needs the right to list events in all namespaces");
         }
-        return Results.Ok(await store.VerifyAsync(null, cancellationToken));
+        return TypedResults.Ok(await store.VerifyAsync(null, cancellationToken));
     }
 
-    private static async Task<(AuditQuery? Query, IResult? Problem)> ReadQueryAsync(HttpContext context, AuditReaders readers, CancellationToken cancellationToken)
+    /// <summary>The query, or why not: invalid filters (400) or another user's records without the right to read them (403).</summary>
+    private static async Task<(AuditQuery? Query, ValidationProblem? Invalid, ProblemHttpResult? Forbidden)> ReadQueryAsync(
+        AuditFilters filters, HttpContext context, AuditReaders readers, CancellationToken cancellationToken)
     {
         var q = context.Request.Query;
         var errors = new RequestErrors();
@@ -80,21 +97,14 @@ public static class AuditApi
         }
         var since = Time(q, "since", errors);
         var until = Time(q, "until", errors);
-        int? limit = null;
-        if (Text(q, "limit") is { } rawLimit)
+        var limit = filters.Limit;
+        if (limit is < 1 or > MaxLimit)
         {
-            if (int.TryParse(rawLimit, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= MaxLimit)
-            {
-                limit = n;
-            }
-            else
-            {
-                errors.Add("limit", $"must be an integer from 1 to {MaxLimit}");
-            }
+            errors.Add("limit", $"must be an integer from 1 to {MaxLimit}");
         }
         if (errors.Any)
         {
-            return (null, Problem.Validation(errors));
+            return (null, Problem.Validation(errors), null);
         }
         var self = context.User.ToUserIdentity().Name;
         var user = Text(q, "user");
@@ -102,7 +112,7 @@ public static class AuditApi
         {
             if (user is not null)
             {
-                return (null, Problem.Of(StatusCodes.Status403Forbidden, "Forbidden",
+                return (null, null, Problem.Of(StatusCodes.Status403Forbidden, "Forbidden",
                     "you may read only your own audit records; reading others' needs the right to list events in all namespaces"));
             }
             user = self;
@@ -116,7 +126,7 @@ public static class AuditApi
             From = since,
             To = until,
             Limit = limit,
-        }, null);
+        }, null, null);
     }
 
     private static string? Text(IQueryCollection query, string key) =>

@@ -7,8 +7,8 @@ using Kubemate.Host.Problems;
 namespace Kubemate.Host.Api;
 
 /// <summary>
-/// Reads a change set from <c>{"yaml": "..."}</c> or <c>{"objects": [...]}</c> plus optional
-/// <c>"deletes": [{apiVersion, kind, namespace, name}]</c>, checking each object's identity before any call.
+/// Reads a change set from the bound <c>yaml</c> or <c>objects</c> plus optional <c>deletes</c>, checking each
+/// object's identity before any call.
 /// Field paths in errors are <c>yaml[i]…</c> (document i), <c>objects[i]…</c> or <c>deletes[i]…</c>.
 /// </summary>
 public static class ChangeSetRequest
@@ -16,12 +16,10 @@ public static class ChangeSetRequest
     /// <summary>The changes and, for each, the field path prefix that names it in errors.</summary>
     public sealed record Parsed(ChangeSet ChangeSet, IReadOnlyList<string> Paths);
 
-    public static Parsed? Read(JsonObject body, RequestErrors errors)
+    public static Parsed? Read(string? yaml, IReadOnlyList<JsonObject?>? objects, IReadOnlyList<DeleteTarget?>? deletes, RequestErrors errors)
     {
         var changes = new List<Change>();
         var paths = new List<string>();
-        var yaml = JsonBody.String(body, "yaml", errors);
-        var objects = body["objects"];
         if (yaml is not null && objects is not null)
         {
             errors.Add("yaml", "send either yaml or objects, not both");
@@ -44,11 +42,11 @@ public static class ChangeSetRequest
                 AddApply(documents[i], $"yaml[{i}]", changes, paths, errors);
             }
         }
-        else if (objects is JsonArray array)
+        else if (objects is not null)
         {
-            for (var i = 0; i < array.Count; i++)
+            for (var i = 0; i < objects.Count; i++)
             {
-                if (array[i] is JsonObject obj)
+                if (objects[i] is { } obj)
                 {
                     AddApply((JsonObject)obj.DeepClone(), $"objects[{i}]", changes, paths, errors);
                 }
@@ -58,11 +56,7 @@ public static class ChangeSetRequest
                 }
             }
         }
-        else if (objects is not null)
-        {
-            errors.Add("objects", "must be an array of Kubernetes objects");
-        }
-        ReadDeletes(body["deletes"], changes, paths, errors);
+        ReadDeletes(deletes, changes, paths, errors);
         if (!errors.Any && changes.Count == 0)
         {
             errors.Add(yaml is not null ? "yaml" : "objects", "is required: the change set has no objects");
@@ -87,46 +81,40 @@ public static class ChangeSetRequest
         }
     }
 
-    private static void ReadDeletes(JsonNode? deletes, List<Change> changes, List<string> paths, RequestErrors errors)
+    private static void ReadDeletes(IReadOnlyList<DeleteTarget?>? deletes, List<Change> changes, List<string> paths, RequestErrors errors)
     {
-        if (deletes is null)
-        {
-            return;
-        }
-        if (deletes is not JsonArray array)
-        {
-            errors.Add("deletes", "must be an array of {apiVersion, kind, namespace, name}");
-            return;
-        }
-        for (var i = 0; i < array.Count; i++)
+        for (var i = 0; i < (deletes?.Count ?? 0); i++)
         {
             var path = $"deletes[{i}]";
-            if (array[i] is not JsonObject d)
+            if (deletes![i] is not { } d)
             {
                 errors.Add(path, "must be an object {apiVersion, kind, namespace, name}");
                 continue;
             }
             var before = errors.Count;
-            JsonBody.OnlyKnown(d, errors, "apiVersion", "kind", "namespace", "name");
-            var apiVersion = Required(d, "apiVersion", $"{path}.apiVersion", errors);
-            var kind = Required(d, "kind", $"{path}.kind", errors);
-            var name = JsonBody.String(d, "name", errors, $"{path}.name");
-            var ns = JsonBody.String(d, "namespace", errors, $"{path}.namespace");
-            KubernetesNames.CheckSubdomain(name, $"{path}.name", errors);
-            if (ns is not null)
+            if (string.IsNullOrEmpty(d.ApiVersion))
             {
-                KubernetesNames.CheckLabel(ns, $"{path}.namespace", errors);
+                errors.Add($"{path}.apiVersion", "is required");
+            }
+            if (string.IsNullOrEmpty(d.Kind))
+            {
+                errors.Add($"{path}.kind", "is required");
+            }
+            KubernetesNames.CheckSubdomain(d.Name, $"{path}.name", errors);
+            if (d.Namespace is not null)
+            {
+                KubernetesNames.CheckLabel(d.Namespace, $"{path}.namespace", errors);
             }
             if (errors.Count > before)
             {
                 continue;
             }
-            var metadata = new JsonObject { ["name"] = name };
-            if (ns is not null)
+            var metadata = new JsonObject { ["name"] = d.Name };
+            if (d.Namespace is not null)
             {
-                metadata["namespace"] = ns;
+                metadata["namespace"] = d.Namespace;
             }
-            changes.Add(Change.Delete(new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind, ["metadata"] = metadata }));
+            changes.Add(Change.Delete(new JsonObject { ["apiVersion"] = d.ApiVersion, ["kind"] = d.Kind, ["metadata"] = metadata }));
             paths.Add(path);
         }
     }
@@ -141,13 +129,13 @@ public static class ChangeSetRequest
             errors.Add($"{path}.metadata", obj["metadata"] is null ? "is required" : "must be an object");
             return false;
         }
-        var name = JsonBody.String(metadata, "name", errors, $"{path}.metadata.name");
+        var name = Text(metadata, "name", $"{path}.metadata.name", errors);
         ok &= kind == "Namespace"
             ? KubernetesNames.CheckLabel(name, $"{path}.metadata.name", errors)
             : KubernetesNames.CheckSubdomain(name, $"{path}.metadata.name", errors);
         if (metadata["namespace"] is not null)
         {
-            var ns = JsonBody.String(metadata, "namespace", errors, $"{path}.metadata.namespace");
+            var ns = Text(metadata, "namespace", $"{path}.metadata.namespace", errors);
             ok &= ns is not null && KubernetesNames.CheckLabel(ns, $"{path}.metadata.namespace", errors);
         }
         return ok;
@@ -160,13 +148,29 @@ public static class ChangeSetRequest
             errors.Add(path, "is required");
             return null;
         }
-        var value = JsonBody.String(obj, field, errors, path);
+        var value = Text(obj, field, path, errors);
         if (value is "")
         {
             errors.Add(path, "is required");
             return null;
         }
         return value;
+    }
+
+    /// <summary>A string member of a Kubernetes object, or null when absent; a non-string is an error.</summary>
+    private static string? Text(JsonObject obj, string field, string path, RequestErrors errors)
+    {
+        var value = obj[field];
+        if (value is null)
+        {
+            return null;
+        }
+        if (value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            return v.GetValue<string>();
+        }
+        errors.Add(path, "must be a string");
+        return null;
     }
 
     private static string Identity(JsonObject obj) =>

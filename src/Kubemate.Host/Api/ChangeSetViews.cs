@@ -3,6 +3,7 @@ using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.Objects;
 using Kubemate.Host.Problems;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kubemate.Host.Api;
 
@@ -17,6 +18,28 @@ public static class ChangeSetViews
 
     public sealed record ApplyView(bool Succeeded, IReadOnlyList<ObjectResultView> Objects);
 
+    /// <summary>
+    /// The problem answer of a failed change set, as the OpenAPI document describes it: <c>errors</c> names each failed
+    /// object by its request path; <c>conflicts</c> and <c>objects</c> come with a failed dry run or apply (an unknown
+    /// preview is a 404 with <c>errors</c> only).
+    /// </summary>
+    public sealed record FailureProblem
+    {
+        public string? Type { get; init; }
+
+        public required string Title { get; init; }
+
+        public required int Status { get; init; }
+
+        public string? Detail { get; init; }
+
+        public required IReadOnlyDictionary<string, string[]> Errors { get; init; }
+
+        public IReadOnlyList<FieldConflict>? Conflicts { get; init; }
+
+        public IReadOnlyList<ObjectResultView>? Objects { get; init; }
+    }
+
     public static IReadOnlyList<ObjectResultView> Objects(ChangeSetResult result) =>
         result.Objects.Select(o => new ObjectResultView(o.Object, o.Operation, o.Status,
             o.Diff is null ? null : new DiffView(o.Diff.Before, o.Diff.After), o.Reason, o.Conflicts)).ToList();
@@ -26,7 +49,7 @@ public static class ChangeSetViews
     /// preview, 403 when Kubernetes RBAC denied the user, 404 when something named does not exist, 422 when the
     /// server found the object invalid. <c>errors</c> names each failed object by its request path.
     /// </summary>
-    public static IResult? Failure(ChangeSetResult result, IReadOnlyList<string> paths)
+    public static ProblemHttpResult? Failure(ChangeSetResult result, IReadOnlyList<string> paths)
     {
         var failed = result.Objects.Select((o, i) => (Result: o, Path: i < paths.Count ? paths[i] : $"objects[{i}]"))
             .Where(x => x.Result.Status == ObjectStatus.Failed)

@@ -9,7 +9,9 @@ using Kubemate.Host.Problems;
 using Kubemate.Application.Changes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 
 namespace Kubemate.Host.Api;
 
@@ -20,22 +22,37 @@ public static class ChangeSetsApi
     {
         var changes = app.MapGroup("/api/v1/changesets").WithTags("changesets").RequireAuthorization();
         changes.MapPost("/preview", PreviewAsync)
-            .WithSummary("Dry-run a change set ({yaml} or {objects}, optional deletes) and keep the preview for 15 minutes");
+            .WithName("PreviewChangeSet")
+            .WithSummary("Dry-run a change set ({yaml} or {objects}, optional deletes) and keep the preview for 15 minutes")
+            .ProducesChangeSetFailures();
         changes.MapPost("/apply", ApplyAsync)
-            .WithSummary("Apply a preview ({previewId}) or a change set ({yaml}/{objects}); force takes fields from other managers; gitops returns YAML instead");
+            .WithName("ApplyChangeSet")
+            .WithSummary("Apply a preview ({previewId}) or a change set ({yaml}/{objects}); force takes fields from other managers; gitops returns YAML instead")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // With gitops: true the 200 is the change as a YAML stream instead of the apply result.
+                operation.Responses!["200"].Content!["application/yaml"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+                return Task.CompletedTask;
+            })
+            .ProducesChangeSetFailures();
         return app;
     }
 
-    private static async Task<IResult> PreviewAsync(HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, CancellationToken cancellationToken)
+    /// <summary>The problem answers of a failed dry run or apply (see <see cref="ChangeSetViews.Failure"/>).</summary>
+    private static RouteHandlerBuilder ProducesChangeSetFailures(this RouteHandlerBuilder endpoint)
     {
-        var (body, problem) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (body is null)
+        foreach (var status in new[] { StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity })
         {
-            return problem!;
+            endpoint.Produces<ChangeSetViews.FailureProblem>(status, "application/problem+json");
         }
+        return endpoint;
+    }
+
+    private static async Task<Results<Ok<ChangeSetViews.PreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        ChangeSetPreviewRequest body, HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, CancellationToken cancellationToken)
+    {
         var errors = new RequestErrors();
-        JsonBody.OnlyKnown(body, errors, "yaml", "objects", "deletes");
-        var parsed = errors.Any ? null : ChangeSetRequest.Read(body, errors);
+        var parsed = ChangeSetRequest.Read(body.Yaml, body.Objects, body.Deletes, errors);
         if (parsed is null)
         {
             return Problem.Validation(errors);
@@ -47,32 +64,23 @@ public static class ChangeSetsApi
             return failure;
         }
         var id = previews.Add(context.User.ToUserIdentity().Name, preview);
-        return Results.Ok(new ChangeSetViews.PreviewView(id, ChangeSetViews.Objects(preview.DryRun)));
+        return TypedResults.Ok(new ChangeSetViews.PreviewView(id, ChangeSetViews.Objects(preview.DryRun)));
     }
 
-    private static async Task<IResult> ApplyAsync(HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, StatusCache statuses,
+    private static async Task<Results<Ok<ChangeSetViews.ApplyView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ApplyAsync(
+        ChangeSetApplyRequest body, HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, StatusCache statuses,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (body is null)
-        {
-            return problem!;
-        }
         var errors = new RequestErrors();
-        JsonBody.OnlyKnown(body, errors, "previewId", "yaml", "objects", "deletes", "force", "gitops");
-        var previewId = JsonBody.String(body, "previewId", errors);
-        var force = JsonBody.Bool(body, "force", errors) ?? false;
-        var gitops = JsonBody.Bool(body, "gitops", errors) ?? false;
-        if (errors.Any)
-        {
-            return Problem.Validation(errors);
-        }
+        var previewId = body.PreviewId;
+        var force = body.Force ?? false;
+        var gitops = body.Gitops ?? false;
         var service = Service(context, clusters, audit);
         ChangePreview? preview = null;
         ChangeSetRequest.Parsed? parsed = null;
         if (previewId is not null)
         {
-            if (body.ContainsKey("yaml") || body.ContainsKey("objects") || body.ContainsKey("deletes"))
+            if (body.Yaml is not null || body.Objects is not null || body.Deletes is not null)
             {
                 return Problem.Field("previewId", "send either previewId or a change set (yaml, objects, deletes), not both");
             }
@@ -85,7 +93,7 @@ public static class ChangeSetsApi
         }
         else
         {
-            parsed = ChangeSetRequest.Read(body, errors);
+            parsed = ChangeSetRequest.Read(body.Yaml, body.Objects, body.Deletes, errors);
             if (parsed is null)
             {
                 return Problem.Validation(errors);
@@ -93,15 +101,16 @@ public static class ChangeSetsApi
         }
         if (gitops)
         {
-            return Results.Text(await service.ExportGitOpsAsync(parsed.ChangeSet, null, cancellationToken), "application/yaml");
+            return TypedResults.Text(await service.ExportGitOpsAsync(parsed.ChangeSet, null, cancellationToken), "application/yaml");
         }
         var result = preview is not null
             ? await service.ApplyPreviewedAsync(preview, force, cancellationToken)
             : await service.ApplyAsync(parsed.ChangeSet, new ApplyOptions { Force = force }, cancellationToken);
         statuses.Invalidate();
         KubemateMetrics.RecordApply(result);
-        return ChangeSetViews.Failure(result, parsed.Paths)
-            ?? Results.Ok(new ChangeSetViews.ApplyView(result.Succeeded, ChangeSetViews.Objects(result)));
+        return ChangeSetViews.Failure(result, parsed.Paths) is { } failure
+            ? failure
+            : TypedResults.Ok(new ChangeSetViews.ApplyView(result.Succeeded, ChangeSetViews.Objects(result)));
     }
 
     private static ChangeService Service(HttpContext context, UserClusters clusters, IAuditStore audit) =>

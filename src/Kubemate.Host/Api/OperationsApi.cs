@@ -7,7 +7,8 @@ using Kubemate.Application.Runs;
 using Kubemate.Application.Onboarding;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -21,18 +22,25 @@ public static class OperationsApi
     public static IEndpointRouteBuilder MapOperationsApi(this IEndpointRouteBuilder app)
     {
         var operations = app.MapGroup("/api/v1/operations").WithTags("operations").RequireAuthorization();
-        operations.MapGet("/{id}", Get).WithSummary("An operation's state and every event so far");
-        operations.MapGet("/{id}/events", StreamAsync)
-            .WithSummary("The events as text/event-stream from the start (or after Last-Event-ID), ending after Completed or Failed");
+        operations.MapGet("/{id}", Get).WithName("GetOperation")
+            .WithSummary("An operation's state and every event so far")
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
+        operations.MapGet("/{id}/events", StreamAsync).WithName("StreamOperationEvents")
+            .WithSummary("The events as text/event-stream from the start (or after Last-Event-ID), ending after Completed or Failed")
+            .WithDescription("Each event is `id: <sequence>`, `event: <type>`, `data: <OnboardingEvent as JSON>`.")
+            .Produces<Stream>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesValidationProblem()
+            .ProducesValidationProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static IResult Get(string id, HttpContext context, OperationRegistry registry) =>
+    private static Results<Ok<OperationView>, ProblemHttpResult> Get(string id, HttpContext context, OperationRegistry registry) =>
         Find(id, context, registry) is { } run
-            ? Results.Ok(new OperationView(run.Id, run.Namespace, run.State, run.Snapshot()))
+            ? TypedResults.Ok(new OperationView(run.Id, run.Namespace, run.State, run.Snapshot()))
             : Problem.Field("id", $"operation \"{id}\" not found", StatusCodes.Status404NotFound);
 
-    private static async Task StreamAsync(string id, HttpContext context, OperationRegistry registry, IOptions<JsonOptions> json)
+    private static async Task StreamAsync(string id, [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext context, OperationRegistry registry,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var run = Find(id, context, registry);
         if (run is null)
@@ -41,7 +49,7 @@ public static class OperationsApi
             return;
         }
         long after = 0;
-        var lastEventId = context.Request.Headers["Last-Event-ID"].ToString();
+        lastEventId ??= "";
         if (lastEventId.Length > 0 && !long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out after))
         {
             await Problem.Field("Last-Event-ID", "must be the sequence number of an event").ExecuteAsync(context);

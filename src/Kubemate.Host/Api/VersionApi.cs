@@ -17,7 +17,7 @@ public static class VersionApi
         app.MapGet("/api/v1/version", () => TypedResults.Ok(version))
             .AllowAnonymous()
             .WithTags("version")
-            .WithName("getVersion")
+            .WithName("GetVersion")
             .WithSummary("The server's version and, when known, the commit it was built from")
             .Produces<BuildVersion>();
         return app;

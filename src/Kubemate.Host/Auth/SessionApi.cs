@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kubemate.Cluster.Identity;
 using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
@@ -16,13 +18,26 @@ public static class SessionApi
 {
     public sealed record SessionInfo(string User, IReadOnlyList<string> Groups, string CsrfToken);
 
+    /// <summary>The body of <c>POST /api/v1/session</c>: a user name and password (sandbox demo users), or a token.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record SignInRequest
+    {
+        public string? Username { get; init; }
+
+        public string? Password { get; init; }
+
+        public string? Token { get; init; }
+    }
+
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app, bool oidcEnabled)
     {
         var session = app.MapGroup("/api/v1/session").WithTags("session");
-        session.MapPost("", SignInAsync).AllowAnonymous().DisableAntiforgery()
-            .WithSummary("Sign in with {username, password} (sandbox demo users) or {token}; sets the session cookie");
-        session.MapGet("", WhoAmI).RequireAuthorization().WithSummary("The signed-in user, groups and the CSRF token for unsafe requests");
-        session.MapDelete("", (Delegate)SignOutAsync).RequireAuthorization().WithSummary("Sign out");
+        session.MapPost("", SignInAsync).AllowAnonymous().DisableAntiforgery().WithName("SignIn")
+            .WithSummary("Sign in with {username, password} (sandbox demo users) or {token}; sets the session cookie")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        session.MapGet("", WhoAmI).RequireAuthorization().WithName("GetSession")
+            .WithSummary("The signed-in user, groups and the CSRF token for unsafe requests");
+        session.MapDelete("", (Delegate)SignOutAsync).RequireAuthorization().WithName("SignOut").WithSummary("Sign out");
 
         app.MapPost("/account/signin", FormSignInAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/account/signout", (Delegate)FormSignOutAsync).RequireAuthorization().ExcludeFromDescription();
@@ -34,32 +49,22 @@ public static class SessionApi
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, UserDirectory directory, IAntiforgery antiforgery, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SessionInfo>, ValidationProblem, ProblemHttpResult>> SignInAsync(
+        SignInRequest body, HttpContext context, UserDirectory directory, IAntiforgery antiforgery)
     {
-        var (body, problem) = await JsonBody.ReadObjectAsync(context.Request, cancellationToken);
-        if (body is null)
-        {
-            return problem!;
-        }
         var errors = new RequestErrors();
-        JsonBody.OnlyKnown(body, errors, "username", "password", "token");
-        var username = JsonBody.String(body, "username", errors);
-        var password = JsonBody.String(body, "password", errors);
-        var token = JsonBody.String(body, "token", errors);
-        if (!errors.Any)
+        var (username, password, token) = (body.Username, body.Password, body.Token);
+        if (token is null && username is null)
         {
-            if (token is null && username is null)
-            {
-                errors.Add("username", "is required (or send token)");
-            }
-            else if (token is not null && (username is not null || password is not null))
-            {
-                errors.Add("token", "send either token or username and password, not both");
-            }
-            else if (username is not null && string.IsNullOrEmpty(password))
-            {
-                errors.Add("password", "is required");
-            }
+            errors.Add("username", "is required (or send token)");
+        }
+        else if (token is not null && (username is not null || password is not null))
+        {
+            errors.Add("token", "send either token or username and password, not both");
+        }
+        else if (username is not null && string.IsNullOrEmpty(password))
+        {
+            errors.Add("password", "is required");
         }
         if (errors.Any)
         {
@@ -70,7 +75,7 @@ public static class SessionApi
         {
             return Problem.Of(StatusCodes.Status401Unauthorized, "Sign-in failed", token is not null ? "the token is not valid" : "unknown user name or wrong password");
         }
-        return Results.Ok(await StartSessionAsync(context, user, directory.Source, antiforgery));
+        return TypedResults.Ok(await StartSessionAsync(context, user, directory.Source, antiforgery));
     }
 
     private static SessionInfo WhoAmI(HttpContext context, IAntiforgery antiforgery)
@@ -79,10 +84,10 @@ public static class SessionApi
         return new SessionInfo(user.Name, user.Groups, antiforgery.GetAndStoreTokens(context).RequestToken ?? "");
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context)
+    private static async Task<NoContent> SignOutAsync(HttpContext context)
     {
         await context.SignOutAsync(AuthSchemes.Cookie);
-        return Results.NoContent();
+        return TypedResults.NoContent();
     }
 
     private static async Task<IResult> FormSignInAsync(HttpContext context, [FromForm] string? username, [FromForm] string? password,

@@ -13,8 +13,11 @@ public static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().WithTags("health");
-        app.MapGet("/readyz", ReadyAsync).AllowAnonymous().WithTags("health");
+        app.MapGet("/healthz", () => Results.Text("ok")).AllowAnonymous().WithTags("health").WithName("Health")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        app.MapGet("/readyz", ReadyAsync).AllowAnonymous().WithTags("health").WithName("Ready")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -14,12 +14,12 @@ internal sealed class KnownExceptionHandler(ILogger<KnownExceptionHandler> logge
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        var result = exception switch
+        IResult? result = exception switch
         {
             ClusterApiException error => Problem.FromCluster(error),
             AuditValidationException error => Problem.Validation(Errors(error)),
             HttpRequestException error => Problem.Of(StatusCodes.Status502BadGateway, "The cluster cannot be reached", error.Message),
-            BadHttpRequestException error => Problem.Of(error.StatusCode, "Bad request", error.Message),
+            BadHttpRequestException error => BindingFailure.From(context, error),
             ArgumentException error => Problem.Of(StatusCodes.Status400BadRequest, "The request is invalid", error.Message),
             _ => null,
         };

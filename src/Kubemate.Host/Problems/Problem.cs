@@ -1,27 +1,43 @@
 using System.Net;
 using Kubemate.Cluster.Http;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Kubemate.Host.Problems;
 
-/// <summary>RFC 9457 problem answers; validation problems carry <c>errors: {"field.path": ["reason"]}</c>.</summary>
+/// <summary>
+/// RFC 9457 problem answers; validation problems carry <c>errors: {"field.path": ["reason"]}</c>. A 400 is a typed
+/// <see cref="ValidationProblem"/>; every other status is a <see cref="ProblemHttpResult"/>, declared on its endpoint
+/// with <c>ProducesProblem</c> or <c>ProducesValidationProblem</c>.
+/// </summary>
 public static class Problem
 {
-    public static IResult Validation(RequestErrors errors, int status = StatusCodes.Status400BadRequest, string title = "The request is invalid") =>
-        Results.ValidationProblem(errors.ToDictionary(), title: title, statusCode: status);
+    public static ValidationProblem Validation(RequestErrors errors) =>
+        TypedResults.ValidationProblem(errors.ToDictionary(), title: "The request is invalid");
 
-    public static IResult Field(string field, string reason, int status = StatusCodes.Status400BadRequest)
+    /// <summary>A validation problem with another status (404 naming the missing thing, 403 naming the refused namespace).</summary>
+    public static ProblemHttpResult Validation(RequestErrors errors, int status, string title) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary()) { Status = status, Title = title });
+
+    public static ValidationProblem Field(string field, string reason)
+    {
+        var errors = new RequestErrors();
+        errors.Add(field, reason);
+        return Validation(errors);
+    }
+
+    public static ProblemHttpResult Field(string field, string reason, int status)
     {
         var errors = new RequestErrors();
         errors.Add(field, reason);
         return Validation(errors, status, status == StatusCodes.Status404NotFound ? "Not found" : "The request is invalid");
     }
 
-    public static IResult Of(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+    public static ProblemHttpResult Of(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
 
     /// <summary>What Kubernetes refused, with its reason: 403 stays 403 so RBAC denials read the same in Kubemate.</summary>
-    public static IResult FromCluster(ClusterApiException error)
+    public static ProblemHttpResult FromCluster(ClusterApiException error)
     {
         var status = error.StatusCode switch
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Kubemate.Application.Identity;
 using Kubemate.Application.Telemetry;
 using Kubemate.Cluster.Identity;
@@ -6,6 +7,8 @@ using Kubemate.Telemetry.Golden;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,13 +27,32 @@ public static class TelemetryApi
     {
         var group = app.MapGroup("/api/v1/telemetry").WithTags("telemetry");
         RequireAuthorizationWhenRegistered(group, app.ServiceProvider);
-        group.MapGet("/workloads", WorkloadsAsync).WithSummary("Inbound golden metrics per workload (linkerd viz stat)");
-        group.MapGet("/workloads/{ns}/{kind}/{name}", WorkloadAsync).WithSummary("One workload: now-values, series, callers, callees, pods");
-        group.MapGet("/edges", EdgesAsync).WithSummary("src -> dst edges with mTLS and golden metrics (linkerd viz edges)");
-        group.MapGet("/topology", TopologyAsync).WithSummary("Nodes and edges of the chosen namespaces, or the whole cluster, in one answer");
-        group.MapGet("/splits/{ns}/{service}", SplitAsync).WithSummary("The backends of a split service side by side (stable vs canary)");
+        group.MapGet("/workloads", WorkloadsAsync).WithName("TelemetryWorkloads")
+            .WithSummary("Inbound golden metrics per workload (linkerd viz stat)")
+            .ProducesTelemetry<IReadOnlyList<WorkloadStat>>();
+        group.MapGet("/workloads/{ns}/{kind}/{name}", WorkloadAsync).WithName("TelemetryWorkload")
+            .WithSummary("One workload: now-values, series, callers, callees, pods")
+            .ProducesTelemetry<WorkloadDetail>();
+        group.MapGet("/edges", EdgesAsync).WithName("TelemetryEdges")
+            .WithSummary("src -> dst edges with mTLS and golden metrics (linkerd viz edges)")
+            .ProducesTelemetry<IReadOnlyList<EdgeStat>>();
+        group.MapGet("/topology", TopologyAsync).WithName("TelemetryTopology")
+            .WithSummary("Nodes and edges of the chosen namespaces, or the whole cluster, in one answer")
+            .ProducesTelemetry<TopologyGraph>();
+        group.MapGet("/splits/{ns}/{service}", SplitAsync).WithName("TelemetrySplit")
+            .WithSummary("The backends of a split service side by side (stable vs canary)")
+            .ProducesTelemetry<SplitStat>();
         return app;
     }
+
+    /// <summary>
+    /// The answers of a telemetry endpoint: 200 <see cref="TelemetryAnswer{T}"/>, 400 and 403 naming the field, 503 when
+    /// the backend is unavailable. They are declared here because the answers are written with the telemetry JSON options.
+    /// </summary>
+    private static RouteHandlerBuilder ProducesTelemetry<T>(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces<TelemetryAnswer<T>>()
+        .ProducesValidationProblem(StatusCodes.Status403Forbidden)
+        .Produces<TelemetryUnavailableProblem>(StatusCodes.Status503ServiceUnavailable, "application/problem+json");
 
     /// <summary>
     /// The extension point for access control: the endpoints require an authenticated user whenever the host has
@@ -44,49 +66,54 @@ public static class TelemetryApi
         }
     }
 
-    private static Task<IResult> WorkloadsAsync(TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken) =>
-        AcrossNamespacesAsync(telemetry, context, telemetry.WorkloadsAsync, cancellationToken);
+    private static Task<Results<JsonHttpResult<TelemetryAnswer<IReadOnlyList<WorkloadStat>>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> WorkloadsAsync([AsParameters] TelemetryQuery query, TelemetryReads telemetry,
+        HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(query, telemetry, context, telemetry.WorkloadsAsync, cancellationToken);
 
-    private static async Task<IResult> WorkloadAsync(string ns, string kind, string name, TelemetryReads telemetry, HttpContext context,
-        CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<TelemetryAnswer<WorkloadDetail>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> WorkloadAsync(string ns, string kind, string name,
+        [Description("1m, 5m, 15m or 1h (default 1m)")] string? window, [Description("true to include time series (default false)")] string? series,
+        TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var window = Window(context.Request, errors);
+        var parsedWindow = Window(window, errors);
         KubernetesNames.CheckLabel(ns, "namespace", errors);
         KubernetesNames.CheckSubdomain(name, "name", errors);
-        if (!LinkerdLabels.Kinds.Any(k => k.Kind == kind))
-        {
-            errors.Add("kind", $"\"{kind}\" is not one of {string.Join(", ", LinkerdLabels.Kinds.Select(k => k.Kind))}");
-        }
-        var series = context.Request.Query["series"].FirstOrDefault();
+        // Text rather than bool?: a bare host without the API's exception handler would answer a parse failure with an empty 400.
         if (series is not (null or "true" or "false"))
         {
             errors.Add("series", "must be true or false");
+        }
+        if (!WorkloadKinds.IsKnown(kind))
+        {
+            errors.Add("kind", $"\"{kind}\" is not one of {string.Join(", ", WorkloadKinds.All)}");
         }
         if (errors.Any)
         {
             return Problem.Validation(errors);
         }
-        return await AnswerAsync(telemetry, window,
-            () => telemetry.WorkloadAsync(context.User.ToUserIdentityOrNull(), new WorkloadRef(ns, kind, name), window, series == "true", cancellationToken));
+        return await AnswerAsync(telemetry, parsedWindow,
+            () => telemetry.WorkloadAsync(context.User.ToUserIdentityOrNull(), new WorkloadRef(ns, kind, name), parsedWindow, series == "true", cancellationToken));
     }
 
-    private static Task<IResult> EdgesAsync(TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken) =>
-        AcrossNamespacesAsync(telemetry, context, telemetry.EdgesAsync, cancellationToken);
+    private static Task<Results<JsonHttpResult<TelemetryAnswer<IReadOnlyList<EdgeStat>>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> EdgesAsync([AsParameters] TelemetryQuery query, TelemetryReads telemetry,
+        HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(query, telemetry, context, telemetry.EdgesAsync, cancellationToken);
 
-    private static Task<IResult> TopologyAsync(TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken) =>
-        AcrossNamespacesAsync(telemetry, context, telemetry.TopologyAsync, cancellationToken);
+    private static Task<Results<JsonHttpResult<TelemetryAnswer<TopologyGraph>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> TopologyAsync([AsParameters] TelemetryQuery query, TelemetryReads telemetry,
+        HttpContext context, CancellationToken cancellationToken) =>
+        AcrossNamespacesAsync(query, telemetry, context, telemetry.TopologyAsync, cancellationToken);
 
     /// <summary>The shape of every endpoint that takes <c>?namespace=</c> and <c>?window=</c>: validate, then ask the application layer.</summary>
-    private static async Task<IResult> AcrossNamespacesAsync<T>(
+    private static async Task<Results<JsonHttpResult<TelemetryAnswer<T>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> AcrossNamespacesAsync<T>(
+        TelemetryQuery parameters,
         TelemetryReads telemetry,
         HttpContext context,
         Func<UserIdentity?, IReadOnlyList<string>?, TelemetryWindow, CancellationToken, Task<Kubemate.Telemetry.TelemetryResult<T>>> query,
         CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var window = Window(context.Request, errors);
-        var namespaces = Namespaces(context.Request, errors);
+        var window = Window(parameters.Window, errors);
+        var namespaces = Namespaces(parameters.Namespace, errors);
         if (errors.Any)
         {
             return Problem.Validation(errors);
@@ -94,13 +121,15 @@ public static class TelemetryApi
         return await AnswerAsync(telemetry, window, () => query(context.User.ToUserIdentityOrNull(), namespaces, window, cancellationToken));
     }
 
-    private static async Task<IResult> SplitAsync(string ns, string service, TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken)
+    private static async Task<Results<JsonHttpResult<TelemetryAnswer<SplitStat>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> SplitAsync(string ns, string service,
+        [Description("1m, 5m, 15m or 1h (default 1m)")] string? window, [Description("the backends to compare (services); repeat the parameter")] string[]? backend,
+        TelemetryReads telemetry, HttpContext context, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
-        var window = Window(context.Request, errors);
+        var parsedWindow = Window(window, errors);
         KubernetesNames.CheckLabel(ns, "namespace", errors);
         KubernetesNames.CheckLabel(service, "service", errors);
-        var backends = context.Request.Query["backend"].Where(b => b is not null).Select(b => b!).ToList();
+        var backends = (backend ?? []).Where(b => b is not null).ToList();
         for (var i = 0; i < backends.Count; i++)
         {
             KubernetesNames.CheckLabel(backends[i], $"backend[{i}]", errors);
@@ -109,15 +138,17 @@ public static class TelemetryApi
         {
             return Problem.Validation(errors);
         }
-        return await AnswerAsync(telemetry, window, () => telemetry.SplitAsync(context.User.ToUserIdentityOrNull(), ns, service, backends, window, cancellationToken));
+        return await AnswerAsync(telemetry, parsedWindow,
+            () => telemetry.SplitAsync(context.User.ToUserIdentityOrNull(), ns, service, backends, parsedWindow, cancellationToken));
     }
 
     /// <summary>The answer, or a 403 naming the first requested namespace the user may not read.</summary>
-    private static async Task<IResult> AnswerAsync<T>(TelemetryReads telemetry, TelemetryWindow window, Func<Task<Kubemate.Telemetry.TelemetryResult<T>>> read)
+    private static async Task<Results<JsonHttpResult<TelemetryAnswer<T>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult>> AnswerAsync<T>(
+        TelemetryReads telemetry, TelemetryWindow window, Func<Task<Kubemate.Telemetry.TelemetryResult<T>>> read)
     {
         try
         {
-            return TelemetryResults.From(await read(), telemetry.BackendDescription, window);
+            return Answer(TelemetryResults.From(await read(), telemetry.BackendDescription, window));
         }
         catch (TelemetryNamespaceForbiddenException forbidden)
         {
@@ -125,16 +156,15 @@ public static class TelemetryApi
         }
     }
 
-    private static IResult NamespaceForbidden(string field, string ns)
+    private static ProblemHttpResult NamespaceForbidden(string field, string ns)
     {
         var errors = new RequestErrors();
         errors.Add(field, $"you may not list pods in namespace \"{ns}\"");
         return Problem.Validation(errors, StatusCodes.Status403Forbidden, "Forbidden");
     }
 
-    private static TelemetryWindow Window(HttpRequest request, RequestErrors errors)
+    private static TelemetryWindow Window(string? text, RequestErrors errors)
     {
-        var text = request.Query["window"].FirstOrDefault();
         if (text is null)
         {
             return TelemetryWindow.OneMinute;
@@ -147,9 +177,17 @@ public static class TelemetryApi
         return TelemetryWindow.OneMinute;
     }
 
-    private static List<string> Namespaces(HttpRequest request, RequestErrors errors)
+    private static Results<JsonHttpResult<TelemetryAnswer<T>>, JsonHttpResult<TelemetryUnavailableProblem>, ValidationProblem, ProblemHttpResult> Answer<T>(Results<JsonHttpResult<TelemetryAnswer<T>>, JsonHttpResult<TelemetryUnavailableProblem>> answer) =>
+        answer.Result switch
+        {
+            JsonHttpResult<TelemetryAnswer<T>> ok => ok,
+            JsonHttpResult<TelemetryUnavailableProblem> unavailable => unavailable,
+            _ => throw new InvalidOperationException("a telemetry answer is either data or unavailable"),
+        };
+
+    private static List<string> Namespaces(string[]? requested, RequestErrors errors)
     {
-        var namespaces = request.Query["namespace"].Where(n => !string.IsNullOrEmpty(n)).Select(n => n!).Distinct().ToList();
+        var namespaces = (requested ?? []).Where(n => !string.IsNullOrEmpty(n)).Distinct().ToList();
         for (var i = 0; i < namespaces.Count; i++)
         {
             KubernetesNames.CheckLabel(namespaces[i], $"namespace[{i}]", errors);

@@ -2,6 +2,7 @@ using Kubemate.Application.Access;
 using Kubemate.Application.Identity;
 using Kubemate.Application.Telemetry;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Options;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Inventory;
@@ -25,6 +26,7 @@ public static class TelemetryServiceCollectionExtensions
             throw new ArgumentException("telemetry: set prometheusUrl, or a cluster for the embedded store to scrape");
         }
         services.AddSingleton(options);
+        services.AddValidatedOptions<TelemetryHostOptions, TelemetryHostOptionsValidator>(options);
         if (options.Backend is { } backend)
         {
             services.AddSingleton(backend);

@@ -10,9 +10,11 @@ namespace Kubemate.WebConsole.Onboarding;
 /// </summary>
 public static class NamespaceRowsReader
 {
-    public static async Task<IReadOnlyList<NamespaceRow>> ReadAsync(NamespaceStatuses statuses, AccessReviews access, UserIdentity user, CancellationToken cancellationToken)
+    /// <param name="fresh">read the cluster now: the page was told that namespaces or pods changed.</param>
+    public static async Task<IReadOnlyList<NamespaceRow>> ReadAsync(NamespaceStatuses statuses, AccessReviews access, UserIdentity user, CancellationToken cancellationToken,
+        bool fresh = false)
     {
-        var views = await statuses.ListAsync(user, cancellationToken);
+        var views = await statuses.ListAsync(user, cancellationToken, fresh);
         var decisions = await Task.WhenAll(views.Select(v => access.CanSwitchInjectionAsync(user, v.Name, cancellationToken)));
         return views.Zip(decisions, (v, decision) => new NamespaceRow(v.Name, v.Status, v.ReadDenied, decision)).ToList();
     }

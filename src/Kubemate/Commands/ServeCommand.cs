@@ -47,7 +47,7 @@ public static class ServeCommand
             Flags.Text("--audit", "Audit store: a PostgreSQL connection string (Host=...) or a SQLite file (default: audit.db under --data-dir or ~/.kubemate)"),
             Flags.File("--token-file", "Users who sign in with a token, in Kubernetes' static token file format: token,user,uid,\"group1,group2\""),
             Flags.Url("--prometheus", "Prometheus or Thanos Query URL for mesh telemetry (default: the embedded store)"),
-            Flags.Choice("--mesh", $"Mesh provider: {MeshProviders.Known} (default: {MeshProviders.Default}); the sandbox's estate runs this mesh", [.. MeshProviders.Registry.Providers.Order(StringComparer.Ordinal)]),
+            Flags.Choice("--mesh", "Mesh provider: linkerd (default) or istio; the sandbox's estate runs this mesh", ["linkerd", "istio"]),
             Flags.Url("--oidc-issuer", "OpenID Connect issuer URL for sign-in on a real cluster"),
             Flags.Text("--oidc-client-id", "OpenID Connect client id (required with --oidc-issuer)"),
             Flags.Text("--oidc-client-secret", "OpenID Connect client secret (or env KUBEMATE_OIDC_CLIENT_SECRET)"),

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
@@ -65,25 +64,24 @@ public static class VersionCommand
         return url;
     }
 
+    /// <summary>The server's version through the client generated from the API's document, as every server-mode call.</summary>
     private static async Task<(BuildVersion? Version, string? Problem)> ReadServerAsync(Uri server, string? token, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(server.AbsoluteUri.TrimEnd('/') + "/"), "api/v1/version"));
+        using var http = new HttpClient { BaseAddress = new Uri(server.AbsoluteUri.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(15) };
         if (!string.IsNullOrEmpty(token))
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         try
         {
-            using var response = await http.SendAsync(request, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                return (null, $"answered {(int)response.StatusCode} {response.ReasonPhrase}");
-            }
-            var version = await response.Content.ReadFromJsonAsync<BuildVersion>(ServerJson.Options, cancellationToken);
-            return version is null ? (null, "answered no version") : (version, null);
+            var answer = await new Kubemate.Client.KubemateApiClient(http).GetVersionAsync(cancellationToken);
+            return (new BuildVersion(answer.Version, answer.Commit), null);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or NotSupportedException)
+        catch (Kubemate.Client.ApiException ex)
+        {
+            return (null, $"answered {ex.StatusCode}");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
         {
             return (null, $"cannot be reached: {ex.Message}");
         }

@@ -1,72 +1,72 @@
-using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
+using Api = Kubemate.Client;
 
 namespace Kubemate.Remote;
 
-/// <summary>The operations through the REST API of a running <c>kubemate serve</c>, authenticated with a bearer token.</summary>
+/// <summary>
+/// The operations through the REST API of a running <c>kubemate serve</c>, authenticated with a bearer token. Every
+/// call goes through <see cref="Api.KubemateApiClient"/>, generated at build time from the committed OpenAPI document,
+/// so a change of the API that this code does not follow stops the build; <see cref="ServerModels"/> turns its answers
+/// into the CLI's records.
+/// </summary>
 public sealed class ServerBackend : IOperationsBackend
 {
     private readonly HttpClient _http;
+    private readonly Api.KubemateApiClient _api;
 
     /// <summary>How long a request other than the event stream may take before the server counts as not answering.</summary>
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromMinutes(2);
 
+    private const int MaxStreamAttempts = 5;
+
     public ServerBackend(Uri server, string? token)
     {
-        _http = new HttpClient();
-        // Relative API paths resolve below the server's path only when it ends with a slash.
-        _http.BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/");
-        // Onboarding streams run as long as the rollouts take; other requests get RequestTimeout each.
-        _http.Timeout = Timeout.InfiniteTimeSpan;
+        _http = new HttpClient
+        {
+            // Relative API paths resolve below the server's path only when it ends with a slash.
+            BaseAddress = server.AbsoluteUri.EndsWith('/') ? server : new Uri(server.AbsoluteUri + "/"),
+            // Onboarding streams run as long as the rollouts take; other requests get RequestTimeout each.
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
         if (!string.IsNullOrEmpty(token))
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+        // Problem answers are read as text so that every field of the problem reaches ServerProblem.
+        _api = new Api.KubemateApiClient(_http) { ReadResponseAsString = true };
         Description = $"kubemate server {server}";
     }
 
     public string Description { get; }
 
-    public async Task<MeshPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken)
-    {
-        var body = new JsonObject { ["enable"] = request.Enable, ["workload"] = request.Workload?.ToString() };
-        return await SendAsync<MeshPlan>(HttpMethod.Post, $"api/v1/namespaces/{Escape(request.Namespace)}/mesh/plan", body, cancellationToken).ConfigureAwait(false);
-    }
+    public Task<MeshPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken) =>
+        CallAsync($"POST api/v1/namespaces/{request.Namespace}/mesh/plan", async ct => ServerModels.Plan(
+            await _api.PlanMeshAsync(request.Namespace, new Api.MeshPlanRequest { Enable = request.Enable, Workload = request.Workload?.ToString() }, ct)
+                .ConfigureAwait(false)), cancellationToken);
 
     public async IAsyncEnumerable<MeshEvent> RunMeshAsync(MeshRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var body = new JsonObject
-        {
-            ["enable"] = request.Enable,
-            ["workload"] = request.Workload?.ToString(),
-            ["maxConcurrency"] = request.MaxConcurrency,
-        };
-        var started = await SendAsync<JsonObject>(HttpMethod.Post, $"api/v1/namespaces/{Escape(request.Namespace)}/mesh", body, cancellationToken).ConfigureAwait(false);
-        var eventsUrl = (string?)started["eventsUrl"]
-            ?? throw new OperationException(OperationFailure.Failed, $"{Description}: the onboarding was started but the answer has no eventsUrl");
+        var started = await CallAsync($"POST api/v1/namespaces/{request.Namespace}/mesh", ct => _api.StartMeshAsync(request.Namespace,
+            new Api.MeshSwitchRequest { Enable = request.Enable, Workload = request.Workload?.ToString(), MaxConcurrency = request.MaxConcurrency }, ct),
+            cancellationToken).ConfigureAwait(false);
+        var stream = $"GET {started.EventsUrl}";
         string? lastEventId = null;
         for (var attempt = 1; ; attempt++)
         {
-            using var message = new HttpRequestMessage(HttpMethod.Get, eventsUrl);
-            message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
-            if (lastEventId is not null)
+            using var events = await OpenAsync(stream, ct => _api.StreamOperationEventsAsync(started.OperationId, lastEventId, ct), cancellationToken)
+                .ConfigureAwait(false);
+            using var reader = new StreamReader(events.Stream, Encoding.UTF8);
+            await using var sse = ServerSentEventReader.ReadAsync(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (await NextOrEndAsync(sse).ConfigureAwait(false))
             {
-                message.Headers.Add("Last-Event-ID", lastEventId);
-            }
-            using var response = await SendRawAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), Encoding.UTF8);
-            await using var events = ServerSentEventReader.ReadAsync(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            while (await NextOrEndAsync(events).ConfigureAwait(false))
-            {
-                var meshEvent = Deserialize<MeshEvent>(events.Current.Data, $"GET {eventsUrl}");
-                lastEventId = events.Current.Id ?? lastEventId;
+                var meshEvent = ServerModels.Event(Deserialize<Api.OnboardingEvent>(sse.Current.Data, stream));
+                lastEventId = sse.Current.Id ?? lastEventId;
                 yield return meshEvent;
                 if (meshEvent.Type is MeshEventType.Completed or MeshEventType.Failed)
                 {
@@ -77,13 +77,11 @@ public sealed class ServerBackend : IOperationsBackend
             if (attempt == MaxStreamAttempts)
             {
                 throw new OperationException(OperationFailure.Failed,
-                    $"{Description}: the event stream of {eventsUrl} ended {MaxStreamAttempts} times before the onboarding completed or failed");
+                    $"{Description}: the event stream of {started.EventsUrl} ended {MaxStreamAttempts} times before the onboarding completed or failed");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private const int MaxStreamAttempts = 5;
 
     /// <summary>The next event; false at the end of the stream or when the connection drops.</summary>
     private static async Task<bool> NextOrEndAsync(IAsyncEnumerator<ServerSentEvent> events)
@@ -100,10 +98,11 @@ public sealed class ServerBackend : IOperationsBackend
 
     public async Task<PreviewedChanges> PreviewAsync(string yaml, CancellationToken cancellationToken)
     {
-        JsonObject answer;
+        Api.PreviewView preview;
         try
         {
-            answer = await SendAsync<JsonObject>(HttpMethod.Post, "api/v1/changesets/preview", new JsonObject { ["yaml"] = yaml }, cancellationToken).ConfigureAwait(false);
+            preview = await CallAsync("POST api/v1/changesets/preview", ct => _api.PreviewChangeSetAsync(new Api.ChangeSetPreviewRequest { Yaml = yaml }, ct),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (OperationException refused) when (refused.Objects is { } objects)
         {
@@ -111,23 +110,21 @@ public sealed class ServerBackend : IOperationsBackend
             // apply of the change set itself can follow (conflicts taken over on purpose).
             return new PreviewedChanges(new ChangeSetResult(objects), new UnpreviewedChanges(yaml));
         }
-        var previewId = (string?)answer["previewId"]
-            ?? throw new OperationException(OperationFailure.Failed, $"{Description}: the preview answer has no previewId");
-        return new PreviewedChanges(new ChangeSetResult(Objects(answer, "POST api/v1/changesets/preview")), previewId);
+        return new PreviewedChanges(new ChangeSetResult(ServerModels.Objects(preview.Objects)), preview.PreviewId);
     }
 
     public async Task<ChangeSetResult> ApplyAsync(PreviewedChanges preview, bool forceConflicts, CancellationToken cancellationToken)
     {
         var body = preview.Handle switch
         {
-            string previewId => new JsonObject { ["previewId"] = previewId, ["force"] = forceConflicts },
-            UnpreviewedChanges changes => new JsonObject { ["yaml"] = changes.Yaml, ["force"] = forceConflicts },
+            string previewId => new Api.ChangeSetApplyRequest { PreviewId = previewId, Force = forceConflicts },
+            UnpreviewedChanges changes => new Api.ChangeSetApplyRequest { Yaml = changes.Yaml, Force = forceConflicts },
             _ => throw new ArgumentException("the preview was not made by this server", nameof(preview)),
         };
         try
         {
-            var answer = await SendAsync<JsonObject>(HttpMethod.Post, "api/v1/changesets/apply", body, cancellationToken).ConfigureAwait(false);
-            return new ChangeSetResult(Objects(answer, "POST api/v1/changesets/apply"));
+            var applied = await CallAsync("POST api/v1/changesets/apply", ct => _api.ApplyChangeSetAsync(body, ct), cancellationToken).ConfigureAwait(false);
+            return new ChangeSetResult(ServerModels.Objects(applied.Objects));
         }
         catch (OperationException refused) when (refused.Objects is { } objects)
         {
@@ -138,35 +135,23 @@ public sealed class ServerBackend : IOperationsBackend
     /// <summary>The change set itself, when the server kept no preview of it.</summary>
     private sealed record UnpreviewedChanges(string Yaml);
 
-    public async Task<string> ExportGitOpsAsync(string yaml, CancellationToken cancellationToken)
-    {
-        using var message = new HttpRequestMessage(HttpMethod.Post, "api/v1/changesets/apply")
-        {
-            Content = JsonContent.Create(new JsonObject { ["yaml"] = yaml, ["gitops"] = true }),
-        };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/yaml"));
-        using var response = await SendRawAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-    }
+    public Task<string> ExportGitOpsAsync(string yaml, CancellationToken cancellationToken) =>
+        CallAsync("POST api/v1/changesets/apply", ct => _api.ExportGitOpsAsync(new Api.ChangeSetApplyRequest { Yaml = yaml, Gitops = true }, ct), cancellationToken);
 
     public async Task<IReadOnlyList<AuditRecord>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken)
     {
-        var parameters = new List<string>();
-        Add(parameters, "user", query.User);
-        Add(parameters, "namespace", query.Namespace);
-        Add(parameters, "since", query.From?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        Add(parameters, "until", query.To?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
-        Add(parameters, "limit", query.Limit?.ToString(CultureInfo.InvariantCulture));
-        var path = "api/v1/audit" + (parameters.Count == 0 ? "" : "?" + string.Join('&', parameters));
-        var answer = await SendAsync<JsonNode>(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false);
-        // A bare array, or an envelope with the records in "records" or "items".
-        var records = answer as JsonArray ?? answer["records"] as JsonArray ?? answer["items"] as JsonArray
-            ?? throw new OperationException(OperationFailure.Failed, $"GET {path}: the answer holds no records");
-        return records.Select(r => Deserialize<AuditRecord>(r?.ToJsonString() ?? "null", $"GET {path}")).ToList();
+        var records = await CallAsync("GET api/v1/audit", ct => _api.QueryAuditAsync(
+            user: query.User,
+            @namespace: query.Namespace,
+            since: Time(query.From),
+            until: Time(query.To),
+            limit: query.Limit,
+            cancellationToken: ct), cancellationToken).ConfigureAwait(false);
+        return records.Select(ServerModels.Record).ToList();
     }
 
-    public Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken) =>
-        SendAsync<AuditVerificationReport>(HttpMethod.Post, "api/v1/audit/verify", null, cancellationToken);
+    public async Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken) =>
+        ServerModels.Report(await CallAsync("POST api/v1/audit/verify", ct => _api.VerifyAuditAsync(ct), cancellationToken).ConfigureAwait(false));
 
     public ValueTask DisposeAsync()
     {
@@ -174,48 +159,40 @@ public sealed class ServerBackend : IOperationsBackend
         return ValueTask.CompletedTask;
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    /// <summary>One call within <see cref="RequestTimeout"/>; refusals and unreachable servers become <see cref="OperationException"/>s.</summary>
+    private async Task<T> CallAsync<T>(string request, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(method, path);
-        if (body is not null)
-        {
-            message.Content = JsonContent.Create(body);
-        }
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(RequestTimeout);
         try
         {
-            using var response = await SendRawAsync(message, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var text = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-            return Deserialize<T>(text, $"{method} {path}");
+            return await OpenAsync(request, call, timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new OperationException(OperationFailure.Failed, $"{Description} did not answer {method} {path} within {RequestTimeout.TotalMinutes:0} minutes");
+            throw new OperationException(OperationFailure.Failed, $"{Description} did not answer {request} within {RequestTimeout.TotalMinutes:0} minutes");
         }
     }
 
-    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage message, HttpCompletionOption completion, CancellationToken cancellationToken)
+    /// <summary>A call without a deadline (the event stream lasts as long as the run).</summary>
+    private async Task<T> OpenAsync<T>(string request, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(message, completion, cancellationToken).ConfigureAwait(false);
+            return await call(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Api.ApiException refused)
+        {
+            if (refused.StatusCode is >= 200 and < 300)
+            {
+                throw new OperationException(OperationFailure.Failed, $"{request}: the answer is not what the API describes: {refused.Message}", refused);
+            }
+            throw ServerProblem.Read((HttpStatusCode)refused.StatusCode, refused.Response ?? "", request);
         }
         catch (HttpRequestException error)
         {
             throw new OperationException(OperationFailure.Failed, $"{Description} cannot be reached: {error.Message}", error);
         }
-        if (!response.IsSuccessStatusCode)
-        {
-            using (response)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw ServerProblem.Read(response.StatusCode, text, $"{message.Method} {message.RequestUri}");
-            }
-        }
-        return response;
     }
 
     private static T Deserialize<T>(string text, string request)
@@ -231,16 +208,5 @@ public sealed class ServerBackend : IOperationsBackend
         }
     }
 
-    private static List<ObjectResult> Objects(JsonObject answer, string request) =>
-        Deserialize<List<ObjectResult>>(answer["objects"]?.ToJsonString() ?? "[]", request);
-
-    private static void Add(List<string> parameters, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            parameters.Add($"{name}={Uri.EscapeDataString(value)}");
-        }
-    }
-
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+    private static string? Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }
