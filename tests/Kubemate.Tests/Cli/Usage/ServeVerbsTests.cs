@@ -13,7 +13,9 @@ public sealed class ServeVerbsTests(ServeProcess serve) : IClassFixture<ServePro
     [Fact]
     public async Task Stat_and_edges_with_all_namespaces_list_every_namespace_and_n_only_one()
     {
-        var all = await UntilRowsAsync(["stat", "deploy", "-A", "-o", "json", .. serve.As("alice")]);
+        // Traffic shows namespace by namespace as the store scrapes: wait until it spans several.
+        var all = await UntilRowsAsync(["stat", "deploy", "-A", "-o", "json", .. serve.As("alice")],
+            rows => rows.Select(r => (string?)r!["workload"]?["namespace"]).Distinct().Count() >= 2);
         var namespaces = all.Select(r => (string)r!["workload"]!["namespace"]!).Distinct().ToList();
         Assert.True(namespaces.Count >= 2, string.Join(", ", namespaces));
         var one = namespaces[0];
@@ -25,7 +27,8 @@ public sealed class ServeVerbsTests(ServeProcess serve) : IClassFixture<ServePro
         var table = await Cli.SucceedAsync(["stat", "deploy", "--all-namespaces", .. serve.As("alice")]);
         Assert.StartsWith("NAMESPACE", table.StdOut, StringComparison.Ordinal);
 
-        var edges = await UntilRowsAsync(["edges", "-A", "-o", "json", .. serve.As("alice")]);
+        var edges = await UntilRowsAsync(["edges", "-A", "-o", "json", .. serve.As("alice")],
+            rows => rows.Select(e => (string?)e!["source"]?["namespace"]).Distinct().Count() >= 2);
         Assert.True(edges.Select(e => (string)e!["source"]!["namespace"]!).Distinct().Count() >= 2);
     }
 
@@ -78,12 +81,12 @@ public sealed class ServeVerbsTests(ServeProcess serve) : IClassFixture<ServePro
     private static List<JsonNode?> Rows(CliResult result) => [.. JsonNode.Parse(result.StdOut)!.AsArray()];
 
     /// <summary>The rows once the embedded store has scraped the simulated traffic (bounded: the store scrapes within seconds).</summary>
-    private static async Task<List<JsonNode?>> UntilRowsAsync(string[] args)
+    private static async Task<List<JsonNode?>> UntilRowsAsync(string[] args, Func<List<JsonNode?>, bool>? enough = null)
     {
         for (var attempt = 0; ; attempt++)
         {
             var result = await Cli.RunAsync(args);
-            if (result.ExitCode == 0 && Rows(result) is { Count: > 0 } rows)
+            if (result.ExitCode == 0 && Rows(result) is { Count: > 0 } rows && (enough is null || enough(rows)))
             {
                 return rows;
             }
