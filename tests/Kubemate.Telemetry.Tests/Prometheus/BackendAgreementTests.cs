@@ -43,34 +43,31 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
         var since = DateTimeOffset.UtcNow;
         await Eventually.True(() => Task.FromResult(DateTimeOffset.UtcNow - since > Window.Duration + TimeSpan.FromSeconds(4)), "a full window of samples", TimeSpan.FromSeconds(30));
 
-        // Both evaluated at the same instant, a little in the past so both have scraped up to it.
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(3));
-        var viaPrometheus = new TelemetryService(promBackend, options: TestMeshes.Options, clock: clock);
-        var viaEmbedded = new TelemetryService(store, options: TestMeshes.Options, clock: clock);
-
-        var promStats = (await viaPrometheus.WorkloadsAsync(null, Window, default)).Value!;
-        var embeddedStats = (await viaEmbedded.WorkloadsAsync(null, Window, default)).Value!;
-        foreach (var stat in promStats)
+        // Both evaluated at the same instant, a little in the past so both have scraped up to it. A scraper starved of
+        // CPU for seconds near that instant leaves a gap that increase() rightly does not extrapolate over (18.8 of 20
+        // rps once in CI), so a measurement off the truth is taken again at a later instant, up to four times; a store
+        // that is wrong stays wrong at every instant.
+        TelemetryService viaPrometheus = null!, viaEmbedded = null!;
+        IReadOnlyList<WorkloadStat> promStats = [], embeddedStats = [];
+        IReadOnlyList<string> misses = [];
+        for (var attempt = 1; attempt <= 4; attempt++)
         {
-            output.WriteLine($"prometheus {stat.Workload}: rps {stat.Metrics.Rps:F2} sr {stat.Metrics.SuccessRate:F3} p50 {stat.Metrics.LatencyP50Ms:F2} p99 {stat.Metrics.LatencyP99Ms:F2}");
-        }
-        foreach (var stat in embeddedStats)
-        {
-            output.WriteLine($"embedded   {stat.Workload}: rps {stat.Metrics.Rps:F2} sr {stat.Metrics.SuccessRate:F3} p50 {stat.Metrics.LatencyP50Ms:F2} p99 {stat.Metrics.LatencyP99Ms:F2}");
-        }
-        Assert.Equal(promStats.Select(s => s.Workload), embeddedStats.Select(s => s.Workload));
-        foreach (var (truth, ns, name) in new[] { (20.0, "shop", "orders"), (5.0, "accounts", "users"), (8.0, "payments", "payment"), (12.0, "shop", "web") })
-        {
-            var workload = new WorkloadRef(ns, "deployment", name);
-            var failureRatio = Estates.Bank.Where(e => e.Destination == name).Sum(e => e.Rps * e.FailureRatio) / truth;
-            foreach (var stat in new[] { promStats.Single(s => s.Workload == workload), embeddedStats.Single(s => s.Workload == workload) })
+            var clock = new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromSeconds(3));
+            viaPrometheus = new TelemetryService(promBackend, options: TestMeshes.Options, clock: clock);
+            viaEmbedded = new TelemetryService(store, options: TestMeshes.Options, clock: clock);
+            promStats = (await viaPrometheus.WorkloadsAsync(null, Window, default)).Value!;
+            embeddedStats = (await viaEmbedded.WorkloadsAsync(null, Window, default)).Value!;
+            Log(attempt, "prometheus", promStats);
+            Log(attempt, "embedded  ", embeddedStats);
+            misses = MissesOfTheTruth(promStats, embeddedStats);
+            if (misses.Count == 0)
             {
-                Assert.InRange(stat.Metrics.Rps, truth * 0.95, truth * 1.05);
-                Assert.InRange(stat.Metrics.SuccessRate!.Value, 1 - failureRatio - 0.01, 1 - failureRatio + 0.01);
-                Assert.InRange(stat.Metrics.LatencyP50Ms!.Value, ProxyTraffic.P50 * 0.9, ProxyTraffic.P50 * 1.1);
-                Assert.InRange(stat.Metrics.LatencyP99Ms!.Value, ProxyTraffic.P99 * 0.9, ProxyTraffic.P99 * 1.1);
+                break;
             }
+            output.WriteLine($"attempt {attempt} off the truth: {string.Join("; ", misses)}");
+            await Task.Delay(TimeSpan.FromSeconds(5));
         }
+        Assert.Empty(misses);
 
         var promEdges = (await viaPrometheus.EdgesAsync(null, Window, default)).Value!;
         var embeddedEdges = (await viaEmbedded.EdgesAsync(null, Window, default)).Value!;
@@ -97,5 +94,51 @@ public sealed class BackendAgreementTests(ITestOutputHelper output)
         Assert.Equal(TelemetryStatus.Unavailable, stopped.Status);
         Assert.Equal(UnavailableReason.Unreachable, stopped.Unavailable!.Reason);
         Directory.Delete(directory, recursive: true);
+    }
+
+    private void Log(int attempt, string backend, IReadOnlyList<WorkloadStat> stats)
+    {
+        foreach (var stat in stats)
+        {
+            output.WriteLine($"#{attempt} {backend} {stat.Workload}: rps {stat.Metrics.Rps:F2} sr {stat.Metrics.SuccessRate:F3} p50 {stat.Metrics.LatencyP50Ms:F2} p99 {stat.Metrics.LatencyP99Ms:F2}");
+        }
+    }
+
+    /// <summary>Each backend must name the same workloads and recover the ground truth: RPS within 5 %, success rate within 0.01, p50/p99 within 10 %.</summary>
+    private static IReadOnlyList<string> MissesOfTheTruth(IReadOnlyList<WorkloadStat> promStats, IReadOnlyList<WorkloadStat> embeddedStats)
+    {
+        var misses = new List<string>();
+        if (!promStats.Select(s => s.Workload).SequenceEqual(embeddedStats.Select(s => s.Workload)))
+        {
+            misses.Add("the backends name different workloads");
+            return misses;
+        }
+        foreach (var (truth, ns, name) in new[] { (20.0, "shop", "orders"), (5.0, "accounts", "users"), (8.0, "payments", "payment"), (12.0, "shop", "web") })
+        {
+            var workload = new WorkloadRef(ns, "deployment", name);
+            var failureRatio = Estates.Bank.Where(e => e.Destination == name).Sum(e => e.Rps * e.FailureRatio) / truth;
+            foreach (var (backend, stats) in new[] { ("prometheus", promStats), ("embedded", embeddedStats) })
+            {
+                var stat = stats.SingleOrDefault(s => s.Workload == workload);
+                if (stat is null)
+                {
+                    misses.Add($"{backend} lacks {workload}");
+                    continue;
+                }
+                Check(misses, $"{backend} {workload} rps", stat.Metrics.Rps, truth * 0.95, truth * 1.05);
+                Check(misses, $"{backend} {workload} success rate", stat.Metrics.SuccessRate, 1 - failureRatio - 0.01, 1 - failureRatio + 0.01);
+                Check(misses, $"{backend} {workload} p50", stat.Metrics.LatencyP50Ms, ProxyTraffic.P50 * 0.9, ProxyTraffic.P50 * 1.1);
+                Check(misses, $"{backend} {workload} p99", stat.Metrics.LatencyP99Ms, ProxyTraffic.P99 * 0.9, ProxyTraffic.P99 * 1.1);
+            }
+        }
+        return misses;
+    }
+
+    private static void Check(List<string> misses, string what, double? value, double low, double high)
+    {
+        if (value is not { } v || v < low || v > high)
+        {
+            misses.Add($"{what} {value?.ToString("F3") ?? "missing"} not in [{low:F3}, {high:F3}]");
+        }
     }
 }
