@@ -15,7 +15,8 @@ public sealed class KubectlRolloutTests(SandboxFixture fixture) : IClassFixture<
         var before = PodNames(await Kubectl.Ok("get", "pods", "-n", "orders", "-l", "app=inventory", "-o", "name"));
         Assert.NotEmpty(before);
 
-        var watch = Kubectl.RunAsync(["get", "pods", "-n", "orders", "-l", "app=inventory", "-w", "--output-watch-events", "--request-timeout=25s"], null, TimeSpan.FromSeconds(40));
+        // The watch must outlast the rollout on a busy machine (25 s once did not), so it runs 45 s.
+        var watch = Kubectl.RunAsync(["get", "pods", "-n", "orders", "-l", "app=inventory", "-w", "--output-watch-events", "--request-timeout=45s"], null, TimeSpan.FromSeconds(60));
         await Task.Delay(1500);
         Assert.Contains("restarted", await Kubectl.Ok("rollout", "restart", "deploy/inventory", "-n", "orders"));
         var status = await Kubectl.Ok("rollout", "status", "deploy/inventory", "-n", "orders", "--timeout=60s");
