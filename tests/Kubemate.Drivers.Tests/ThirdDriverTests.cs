@@ -1,12 +1,8 @@
-using System.Text.Json.Nodes;
 using Kubemate.Drivers.Tests.Support;
 using Kubemate.Model;
-using Kubemate.Model.Collections;
 using Kubemate.Model.Drivers;
-using Kubemate.Model.Injection;
-using Kubemate.Model.Kube;
-using Kubemate.Model.Traffic;
 using Kubemate.Model.Validation;
+using Kubemate.Testing.ThirdMesh;
 
 namespace Kubemate.Drivers.Tests;
 
@@ -48,77 +44,5 @@ public class ThirdDriverTests
 
         Assert.Contains("linkerd:smi-v1alpha1", error.Message, StringComparison.Ordinal);
         Assert.Contains("istio", error.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>An imaginary mesh whose splits are <c>tinymesh.example/v1 Split</c> objects.</summary>
-    private sealed class TinyMeshDriver() : MeshDriverBase(Name, "tinymesh")
-    {
-        public const string Name = "tinymesh";
-
-        public override MeshCapabilities Capabilities { get; } = new() { TrafficSplits = true };
-
-        public override MeshConventions Conventions { get; } = new()
-        {
-            DisplayName = "TinyMesh",
-            Proxy = new ProxyConvention("tiny-proxy"),
-            NamespaceInjection = new InjectionSwitch(InjectionSwitchKind.Label, "tinymesh.example/inject", "on", "off"),
-            WorkloadInjection = new InjectionSwitch(InjectionSwitchKind.Label, "tinymesh.example/inject", "on", "off"),
-            ControlPlane = [new ControlPlaneNamespace("tiny-system", ["tiny-controller"])],
-            IdentityIssuer = [],
-            Telemetry = new TelemetryVocabulary
-            {
-                ResponsesMetric = "tiny_responses_total",
-                LatencyBucketMetric = "tiny_latency_ms_bucket",
-                LatencyUnit = "ms",
-                ReporterLabel = "side",
-                ServerSideValue = "server",
-                ClientSideValue = "client",
-                ServerWorkload = new("ns", [new WorkloadKindLabel(null, "workload")]),
-                ClientWorkload = new("ns", [new WorkloadKindLabel(null, "workload")]),
-                ClientPeer = new("dst_ns", [new WorkloadKindLabel(null, "dst")]),
-                DestinationServiceLabel = "dst_svc",
-                StatusCodeLabel = "code",
-                Scrape = new ScrapeConvention { Job = "tiny-proxy", Container = "tiny-proxy", PortName = "metrics", Path = "metrics" },
-            },
-        };
-
-        protected override IReadOnlyList<IModelMapper> Mappers { get; } = [new SplitMapper()];
-
-        public override JsonObject InjectionPatch(InjectionTarget target, bool enabled) =>
-            throw new NotSupportedException("tinymesh injects every pod");
-
-        private sealed class SplitMapper : IModelMapper
-        {
-            public bool Handles(IMeshModel model) => model is TrafficSplit;
-
-            public IEnumerable<ValidationProblem> Validate(IMeshModel model) => [];
-
-            public IEnumerable<JsonObject> Render(IMeshModel model)
-            {
-                var split = (TrafficSplit)model;
-                var obj = KubeJson.NewObject("tinymesh.example/v1", "Split", split.Name, split.Namespace);
-                obj["spec"] = new JsonObject
-                {
-                    ["service"] = split.Service,
-                    ["to"] = new JsonObject(split.Backends.Select(b => KeyValuePair.Create(b.Service, (JsonNode?)b.Weight))),
-                };
-                yield return obj;
-            }
-
-            public IEnumerable<IMeshModel> Read(ObjectPool pool)
-            {
-                foreach (var obj in pool.Unclaimed("tinymesh.example", "Split"))
-                {
-                    pool.Claim(obj);
-                    yield return new TrafficSplit
-                    {
-                        Name = KubeJson.Name(obj),
-                        Namespace = KubeJson.Namespace(obj),
-                        Service = KubeJson.String(obj, "spec.service")!,
-                        Backends = KubeJson.Object(obj, "spec.to")!.Select(p => new WeightedBackend { Service = p.Key, Weight = KubeJson.AsInt(p.Value) ?? 0 }).ToValueList(),
-                    };
-                }
-            }
-        }
     }
 }

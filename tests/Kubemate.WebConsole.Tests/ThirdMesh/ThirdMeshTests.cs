@@ -17,6 +17,7 @@ using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Exposition;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Inventory;
+using Kubemate.Testing.ThirdMesh;
 using Kubemate.WebConsole.Telemetry.Overview;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,7 +25,7 @@ namespace Kubemate.WebConsole.Tests.ThirdMesh;
 
 /// <summary>
 /// A third mesh is its driver and one registration: onboarding, mesh status, the overview's data and telemetry work
-/// for <see cref="TinyMeshDriver"/>, which only this test project defines, against a real sandbox cluster.
+/// for <see cref="TinyMeshDriver"/>, which only Kubemate.Testing defines, against a real sandbox cluster.
 /// </summary>
 public sealed class ThirdMeshTests : IAsyncLifetime
 {

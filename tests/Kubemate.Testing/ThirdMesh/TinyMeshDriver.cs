@@ -1,24 +1,27 @@
 using System.Text.Json.Nodes;
 using Kubemate.Model;
+using Kubemate.Model.Collections;
 using Kubemate.Model.Drivers;
 using Kubemate.Model.Injection;
 using Kubemate.Model.Kube;
+using Kubemate.Model.Traffic;
 using Kubemate.Model.Validation;
 
-namespace Kubemate.WebConsole.Tests.ThirdMesh;
+namespace Kubemate.Testing.ThirdMesh;
 
 /// <summary>
 /// An imaginary third mesh, defined only here: its proxy is <c>tiny-proxy</c>, injection is the label
 /// <c>tinymesh.example/inject: on|off</c>, its control plane is <c>tiny-controller</c> in <c>tiny-system</c>, its CA
 /// is Secret <c>tiny-ca</c> key <c>ca.pem</c>, and its proxies export <c>tiny_responses_total</c> with labels of
-/// their own. Nothing outside this class knows any of it.
+/// their own; its traffic splits are <c>tinymesh.example/v1 Split</c> objects. Nothing outside this class knows any
+/// of it: the driver tests render and read models with it, the console's tests onboard, read status and telemetry.
 /// </summary>
 public sealed class TinyMeshDriver() : MeshDriverBase(Name, Name)
 {
     public const string Name = "tinymesh";
     public const string InjectLabel = "tinymesh.example/inject";
 
-    public override MeshCapabilities Capabilities { get; } = new() { Injection = true };
+    public override MeshCapabilities Capabilities { get; } = new() { Injection = true, TrafficSplits = true };
 
     public override MeshConventions Conventions { get; } = new()
     {
@@ -48,7 +51,7 @@ public sealed class TinyMeshDriver() : MeshDriverBase(Name, Name)
         },
     };
 
-    protected override IReadOnlyList<IModelMapper> Mappers { get; } = [new InjectionMapper()];
+    protected override IReadOnlyList<IModelMapper> Mappers { get; } = [new InjectionMapper(), new SplitMapper()];
 
     public override JsonObject InjectionPatch(InjectionTarget target, bool enabled) =>
         this.Render(new MeshInjection { Target = target, Enabled = enabled })[0];
@@ -100,6 +103,41 @@ public sealed class TinyMeshDriver() : MeshDriverBase(Name, Name)
                         };
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>A traffic split as a <c>tinymesh.example/v1 Split</c> naming its backends' weights.</summary>
+    private sealed class SplitMapper : IModelMapper
+    {
+        public bool Handles(IMeshModel model) => model is TrafficSplit;
+
+        public IEnumerable<ValidationProblem> Validate(IMeshModel model) => [];
+
+        public IEnumerable<JsonObject> Render(IMeshModel model)
+        {
+            var split = (TrafficSplit)model;
+            var obj = KubeJson.NewObject("tinymesh.example/v1", "Split", split.Name, split.Namespace);
+            obj["spec"] = new JsonObject
+            {
+                ["service"] = split.Service,
+                ["to"] = new JsonObject(split.Backends.Select(b => KeyValuePair.Create(b.Service, (JsonNode?)b.Weight))),
+            };
+            yield return obj;
+        }
+
+        public IEnumerable<IMeshModel> Read(ObjectPool pool)
+        {
+            foreach (var obj in pool.Unclaimed("tinymesh.example", "Split"))
+            {
+                pool.Claim(obj);
+                yield return new TrafficSplit
+                {
+                    Name = KubeJson.Name(obj),
+                    Namespace = KubeJson.Namespace(obj),
+                    Service = KubeJson.String(obj, "spec.service")!,
+                    Backends = KubeJson.Object(obj, "spec.to")!.Select(p => new WeightedBackend { Service = p.Key, Weight = KubeJson.AsInt(p.Value) ?? 0 }).ToValueList(),
+                };
             }
         }
     }
