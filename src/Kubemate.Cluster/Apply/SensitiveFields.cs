@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Kubemate.Cluster.Apply;
+
+/// <summary>How the values sit in a sensitive field.</summary>
+public enum SensitiveShape
+{
+    /// <summary>A map whose every value is secret (a Secret's <c>data</c>); the keys are not.</summary>
+    MapValues,
+
+    /// <summary>A list of <c>user:credential</c> strings (htpasswd lines); the part after the last ':' is secret.</summary>
+    CredentialLines,
+}
+
+/// <summary>One field that holds values nobody but the cluster should read, and what to do instead of exporting it.</summary>
+/// <param name="Group">The API group, "" for core.</param>
+/// <param name="Path">Dot-separated path from the object's root, e.g. <c>spec.basicAuth.users</c>.</param>
+public sealed record SensitiveField(string Group, string Kind, string Path, SensitiveShape Shape, string Advice)
+{
+    public IReadOnlyList<string> Segments { get; } = Path.Split('.');
+}
+
+/// <summary>
+/// The one table of fields whose values are never shown, stored or exported (docs/audit.md, "What is redacted"):
+/// Secret values, and the inline credentials Traefik's Middleware accepts where a Secret reference is meant.
+/// A diff, an audit record or a GitOps export reads this table through <see cref="SensitiveValues"/>.
+/// </summary>
+public static class SensitiveFields
+{
+    private const string SecretAdvice = "a Secret's values are not exported: a GitOps repository would keep them in plain text; "
+        + "commit a SealedSecret or an ExternalSecret in its place, or leave the Secret out of the export";
+
+    private const string BasicAuthAdvice = "inline credentials are not exported: a GitOps repository would keep them in plain text; "
+        + "keep them in a Secret and name it in spec.basicAuth.secret";
+
+    private const string DigestAuthAdvice = "inline credentials are not exported: a GitOps repository would keep them in plain text; "
+        + "keep them in a Secret and name it in spec.digestAuth.secret";
+
+    public static IReadOnlyList<SensitiveField> All { get; } =
+    [
+        new("", "Secret", "data", SensitiveShape.MapValues, SecretAdvice),
+        new("", "Secret", "stringData", SensitiveShape.MapValues, SecretAdvice),
+        new("traefik.io", "Middleware", "spec.basicAuth.users", SensitiveShape.CredentialLines, BasicAuthAdvice),
+        new("traefik.io", "Middleware", "spec.digestAuth.users", SensitiveShape.CredentialLines, DigestAuthAdvice),
+        new("traefik.containo.us", "Middleware", "spec.basicAuth.users", SensitiveShape.CredentialLines, BasicAuthAdvice),
+        new("traefik.containo.us", "Middleware", "spec.digestAuth.users", SensitiveShape.CredentialLines, DigestAuthAdvice),
+    ];
+
+    /// <summary>The sensitive fields of the object's kind; none when its apiVersion or kind is missing.</summary>
+    public static IReadOnlyList<SensitiveField> Of(JsonObject? obj)
+    {
+        if (Text(obj?["apiVersion"]) is not { } apiVersion || Text(obj?["kind"]) is not { } kind)
+        {
+            return [];
+        }
+        var slash = apiVersion.IndexOf('/');
+        var group = slash < 0 ? "" : apiVersion[..slash];
+        return All.Where(f => f.Group == group && f.Kind == kind).ToList();
+    }
+
+    /// <summary>
+    /// True when the field at <paramref name="path"/> of the object lies inside a sensitive field or contains one,
+    /// so showing its value would show a secret.
+    /// </summary>
+    public static bool Overlaps(JsonObject? obj, IReadOnlyList<string> path) =>
+        Of(obj).Any(f => f.Segments.Take(path.Count).SequenceEqual(path.Take(f.Segments.Count)));
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}
