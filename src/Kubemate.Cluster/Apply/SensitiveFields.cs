@@ -3,27 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Kubemate.Cluster.Apply;
 
-/// <summary>How the values sit in a sensitive field.</summary>
-public enum SensitiveShape
-{
-    /// <summary>A map whose every value is secret (a Secret's <c>data</c>); the keys are not.</summary>
-    MapValues,
-
-    /// <summary>A list of <c>user:credential</c> strings (htpasswd lines); the part after the last ':' is secret.</summary>
-    CredentialLines,
-}
-
-/// <summary>One field that holds values nobody but the cluster should read, and what to do instead of exporting it.</summary>
-/// <param name="Group">The API group, "" for core.</param>
-/// <param name="Path">Dot-separated path from the object's root, e.g. <c>spec.basicAuth.users</c>.</param>
-public sealed record SensitiveField(string Group, string Kind, string Path, SensitiveShape Shape, string Advice)
-{
-    public IReadOnlyList<string> Segments { get; } = Path.Split('.');
-}
-
 /// <summary>
 /// The one table of fields whose values are never shown, stored or exported (docs/audit.md, "What is redacted"):
-/// Secret values, and the inline credentials Traefik's Middleware accepts where a Secret reference is meant.
+/// Secret values, and the inline htpasswd lines a Traefik Middleware manifest may carry (Traefik's CRD wants a
+/// Secret reference there, so the API server drops them, but a manifest exported as written would keep them).
 /// A diff, an audit record or a GitOps export reads this table through <see cref="SensitiveValues"/>.
 /// </summary>
 public static class SensitiveFields

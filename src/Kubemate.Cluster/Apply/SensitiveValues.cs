@@ -49,13 +49,6 @@ public static class SensitiveValues
         return (redactedBefore, redactedAfter);
     }
 
-    /// <summary>A redacted copy of one object with nothing to compare against: every value reads <c>&lt;redacted&gt;</c>.</summary>
-    public static JsonObject Redact(JsonObject obj)
-    {
-        var (redacted, _) = Redact(obj, null);
-        return redacted!;
-    }
-
     private static (JsonObject? Parent, string Key) Locate(JsonObject? obj, IReadOnlyList<string> segments)
     {
         var parent = obj;
@@ -66,11 +59,8 @@ public static class SensitiveValues
         return (parent, segments[^1]);
     }
 
-    private static (JsonNode? Before, JsonNode? After) Single(JsonNode? before, JsonNode? after)
-    {
-        var (b, a) = Words(before is not null, before, after is not null, after);
-        return (b, a);
-    }
+    private static (JsonNode? Before, JsonNode? After) Single(JsonNode? before, JsonNode? after) =>
+        Words(before is not null, before, after is not null, after);
 
     private static (JsonNode? Before, JsonNode? After) Maps(JsonObject? before, JsonObject? after)
     {
