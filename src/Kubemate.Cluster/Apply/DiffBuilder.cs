@@ -4,14 +4,16 @@ using Kubemate.Cluster.Objects;
 
 namespace Kubemate.Cluster.Apply;
 
-/// <summary>Builds the preview of one change: the fields that differ, as before and after YAML.</summary>
+/// <summary>
+/// Builds the preview of one change: the fields that differ, as before and after YAML. Sensitive values
+/// (<see cref="SensitiveFields"/>) are replaced by words saying whether they changed, before anything is compared.
+/// </summary>
 public static class DiffBuilder
 {
     /// <summary>Null on either side means the object is absent there (created or deleted).</summary>
     public static ObjectDiff Build(JsonObject? before, JsonObject? after)
     {
-        var cleanBefore = before is null ? null : ServerFields.Strip(before);
-        var cleanAfter = after is null ? null : ServerFields.Strip(after);
+        var (cleanBefore, cleanAfter) = SensitiveValues.Redact(before is null ? null : ServerFields.Strip(before), after is null ? null : ServerFields.Strip(after));
         if (cleanBefore is null || cleanAfter is null)
         {
             return new ObjectDiff(cleanBefore is null ? "" : YamlJson.Serialize(cleanBefore), cleanAfter is null ? "" : YamlJson.Serialize(cleanAfter));

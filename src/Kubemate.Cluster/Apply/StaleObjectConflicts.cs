@@ -33,7 +33,7 @@ internal static class StaleObjectConflicts
         {
             var field = "." + string.Join(".", path);
             var owners = managedFields.Where(m => Owns(m["fieldsV1"] as JsonObject, path)).Select(m => (string?)m["manager"] ?? "").Distinct().ToList();
-            var shown = now is null ? "removed" : $"now {now.ToJsonString()}";
+            var shown = now is null ? "removed" : SensitiveFields.Overlaps(current, path) ? $"now {SensitiveValues.Redacted}" : $"now {now.ToJsonString()}";
             foreach (var owner in owners.DefaultIfEmpty(""))
             {
                 conflicts.Add(new FieldConflict(field, owner, $"{field} was changed after the preview ({shown}){(owner.Length > 0 ? $" and is owned by \"{owner}\"" : "")}"));

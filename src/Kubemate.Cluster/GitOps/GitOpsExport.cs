@@ -9,7 +9,8 @@ namespace Kubemate.Cluster.GitOps;
 /// <summary>
 /// GitOps mode: the change set is written out for a repository instead of being applied. File names depend only
 /// on the object's identity, so exporting the same object again overwrites the same file and the Git diff shows
-/// exactly what changed.
+/// exactly what changed. Objects holding sensitive values (<see cref="SensitiveFields"/>: a Secret's data, inline
+/// credentials) are refused, since a repository would keep them in plain text; <see cref="Unexportable"/> names them.
 /// </summary>
 public static class GitOpsExport
 {
@@ -27,7 +28,7 @@ public static class GitOpsExport
     /// </summary>
     public static async Task<IReadOnlyList<string>> WriteDirectoryAsync(ChangeSet changeSet, string directory, CancellationToken cancellationToken = default)
     {
-        ChangeSetValidation.Validate(changeSet);
+        ValidateExportable(changeSet);
         Directory.CreateDirectory(directory);
         var touched = new List<string>();
         foreach (var change in changeSet.Changes)
@@ -52,9 +53,62 @@ public static class GitOpsExport
     /// </summary>
     public static string ToStream(ChangeSet changeSet)
     {
-        ChangeSetValidation.Validate(changeSet);
+        ValidateExportable(changeSet);
         var deletions = changeSet.Changes.Where(c => c.Action == ChangeAction.Delete).Select(c => $"# delete: {ObjectRef.Of(c.Object)}\n");
         var documents = changeSet.Changes.Where(c => c.Action == ChangeAction.Apply).Select(c => (JsonNode?)ServerFields.Strip(c.Object));
         return string.Concat(deletions) + YamlJson.SerializeDocuments(documents);
+    }
+
+    /// <summary>
+    /// The fields that keep an applied object out of an export: each names the change's index, the field path in
+    /// the object (<c>data</c>, <c>spec.basicAuth.users</c>) and what to commit instead. Deletions are never refused.
+    /// </summary>
+    public static IReadOnlyList<(int Change, string Field, string Reason)> Unexportable(ChangeSet changeSet)
+    {
+        ArgumentNullException.ThrowIfNull(changeSet);
+        var refused = new List<(int, string, string)>();
+        for (var i = 0; i < changeSet.Changes.Count; i++)
+        {
+            var change = changeSet.Changes[i];
+            if (change.Action == ChangeAction.Delete)
+            {
+                continue;
+            }
+            foreach (var field in SensitiveFields.Of(change.Object))
+            {
+                if (HoldsValues(change.Object, field.Segments))
+                {
+                    refused.Add((i, field.Path, field.Advice));
+                }
+            }
+        }
+        return refused;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming every refused field (<c>changes[0].object.data: …</c>).</summary>
+    private static void ValidateExportable(ChangeSet changeSet)
+    {
+        ChangeSetValidation.Validate(changeSet);
+        var refused = Unexportable(changeSet);
+        if (refused.Count > 0)
+        {
+            throw new ArgumentException("not exported: " + string.Join("; ", refused.Select(r => $"changes[{r.Change}].object.{r.Field}: {r.Reason}")), nameof(changeSet));
+        }
+    }
+
+    private static bool HoldsValues(JsonObject obj, IReadOnlyList<string> segments)
+    {
+        JsonNode? node = obj;
+        foreach (var segment in segments)
+        {
+            node = (node as JsonObject)?[segment];
+        }
+        return node switch
+        {
+            null => false,
+            JsonObject map => map.Count > 0,
+            JsonArray list => list.Count > 0,
+            _ => true,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
+using Kubemate.Cluster.GitOps;
 using Kubemate.Application.Caching;
 using Kubemate.Application.Identity;
 using Kubemate.Host.Identity;
@@ -101,6 +102,14 @@ public static class ChangeSetsApi
         }
         if (gitops)
         {
+            foreach (var (change, field, reason) in GitOpsExport.Unexportable(parsed.ChangeSet))
+            {
+                errors.Add($"{parsed.Paths[change]}.{field}", reason);
+            }
+            if (errors.Any)
+            {
+                return Problem.Validation(errors);
+            }
             return TypedResults.Text(await service.ExportGitOpsAsync(parsed.ChangeSet, null, cancellationToken), "application/yaml");
         }
         var result = preview is not null

@@ -7,6 +7,8 @@ using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Sandbox.Simulation;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kubemate.Host.Tests.Support;
 
@@ -83,9 +85,14 @@ public sealed class RunningHost : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<RunningHost> StartAsync(KubemateHostOptions options)
+    /// <param name="log">Also receives the host's log, when given (the levels the options choose still apply).</param>
+    public static async Task<RunningHost> StartAsync(KubemateHostOptions options, ILoggerProvider? log = null)
     {
         var app = KubemateHost.Build(options);
+        if (log is not null)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().AddProvider(log);
+        }
         await app.StartAsync();
         return new RunningHost(app, new Uri(app.Urls.First()));
     }

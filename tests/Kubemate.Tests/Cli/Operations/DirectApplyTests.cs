@@ -86,4 +86,30 @@ public sealed class DirectApplyTests(DemoSandbox sandbox) : IClassFixture<DemoSa
         var get = await sandbox.Kubectl.RunAsync("--context", "kubemate-sandbox", "get", "configmap", name, "-n", "orders");
         Assert.Contains("NotFound", get.StdErr);
     }
+
+    [Fact]
+    public async Task A_secret_diff_names_the_changed_key_but_no_value_on_screen_or_in_the_audit_trail()
+    {
+        var audit = sandbox.NewAuditStore();
+        var name = $"db-{Guid.NewGuid():n}"[..12];
+        await Cli.SucceedAsync(["apply", "-f", _files.Write("s1.yaml", OperationManifests.Secret(name, "S3cr3t")), .. sandbox.As("alice", audit)]);
+
+        var changed = await Cli.SucceedAsync(["apply", "-f", _files.Write("s2.yaml", OperationManifests.Secret(name, "N3wS3cr3t")), .. sandbox.As("alice", audit)]);
+        var unchanged = await Cli.SucceedAsync(["apply", "--dry-run", "-f", _files.Write("s3.yaml", OperationManifests.Secret(name, "N3wS3cr3t")), .. sandbox.As("alice", audit)]);
+        var exported = await Cli.RunAsync(["apply", "-f", _files.Write("s4.yaml", OperationManifests.Secret(name, "N3wS3cr3t")), "--gitops-dir", _files.File("repo"), .. sandbox.As("alice", audit)]);
+        var records = await Cli.SucceedAsync(["audit", "-o", "jsonl", "--audit", audit]);
+
+        var lines = ServerModeTests.Lines(changed.StdOut);
+        Assert.Contains(lines, l => l.StartsWith('-') && l[1..].Trim() == "password: <redacted>");
+        Assert.Contains(lines, l => l.StartsWith('+') && l[1..].Trim() == "password: <redacted, changed>");
+        Assert.DoesNotContain(lines, l => l.Contains("username", StringComparison.Ordinal));
+        Assert.Contains(ServerModeTests.Lines(unchanged.StdOut), l => l.StartsWith($"Secret default/{name} (v1): unchanged", StringComparison.Ordinal));
+        Assert.Equal(2, exported.ExitCode);
+        Assert.Contains("SealedSecret", exported.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_files.File("repo")) && Directory.EnumerateFiles(_files.File("repo")).Any());
+        foreach (var value in new[] { "S3cr3t", "UzNjcjN0", "db-admin", "ZGItYWRtaW4=" })
+        {
+            Assert.DoesNotContain(value, changed.StdOut + changed.StdErr + unchanged.StdOut + exported.StdOut + exported.StdErr + records.StdOut, StringComparison.Ordinal);
+        }
+    }
 }

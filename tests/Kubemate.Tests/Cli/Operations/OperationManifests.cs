@@ -12,4 +12,16 @@ public static class OperationManifests
         data:
           mode: {mode}
         """;
+
+    public static string Secret(string name, string password, string ns = "default") => $"""
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: {name}
+          namespace: {ns}
+        type: Opaque
+        stringData:
+          username: db-admin
+          password: {password}
+        """;
 }
