@@ -14,6 +14,7 @@ using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Health;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Listening;
 using Kubemate.Host.Metrics;
 using Kubemate.Host.Options;
 using Kubemate.Host.Previews;
@@ -59,14 +60,21 @@ public static class KubemateHost
             ApplicationName = typeof(KubemateHost).Assembly.GetName().Name,
         });
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
-        builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            KestrelListener.Configure(kestrel, options);
+        });
         AddServices(builder.Services, options, drivers, driver);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Runs still going when the host stops end with a Failed event saying so, before the audit store closes.
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<OperationRegistry>().Stop());
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders(TrustedProxies.Options(options.TrustedProxies));
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -141,11 +149,15 @@ public static class KubemateHost
         services.AddAuthorization();
 
         services.AddSingleton(options);
+        if (options.Tls is { } tls)
+        {
+            services.AddSingleton(sp => new ReloadingCertificate(tls, options.Time, sp.GetRequiredService<ILoggerFactory>().CreateLogger<ReloadingCertificate>()));
+        }
         services.AddSingleton(options.Time);
         services.AddSingleton(options.Cluster);
         services.AddSingleton(_ => new ServiceAccountCluster(options.Cluster));
         services.AddSingleton(_ => new UserClusters(options.Cluster, options.ClusterName));
-        services.AddSingleton(new UserDirectory(options.Users, options.UsersSource));
+        services.AddSingleton(UserDirectory.For(options));
         services.AddSingleton(sp => driver ?? sp.GetRequiredService<MeshDriverRegistry>().Create(sp.GetRequiredService<IOptions<KubemateHostOptions>>().Value.MeshProvider));
         services.AddSingleton(sp => sp.GetRequiredService<IMeshDriver>().Conventions);
         services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
@@ -160,7 +172,4 @@ public static class KubemateHost
         services.AddSingleton<PreviewStore>();
         services.AddSingleton<AuditReaders>();
     }
-
-    private static string FormatHost(string address) =>
-        address.Contains(':', StringComparison.Ordinal) && !address.StartsWith('[') ? $"[{address}]" : address;
 }

@@ -3,6 +3,7 @@ using Kubemate.Cluster.Connection;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Listening;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Builder;
@@ -17,6 +18,18 @@ public sealed record KubemateHostOptions
     public string ListenAddress { get; init; } = "127.0.0.1";
 
     public int Port { get; init; } = 8080;
+
+    /// <summary>Serve https with this certificate (read again when its files change); null serves plain http.</summary>
+    public TlsFiles? Tls { get; init; }
+
+    /// <summary>
+    /// Listen on a non-loopback address without TLS. Refused otherwise: the session cookie and tokens would cross the
+    /// network in clear text. Meant for a TLS-terminating proxy in the same pod; name it in <see cref="TrustedProxies"/>.
+    /// </summary>
+    public bool InsecureListen { get; init; }
+
+    /// <summary>Proxies whose X-Forwarded-For/-Proto headers are believed; empty believes none.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 
     /// <summary>Kubemate's own identity on the cluster; users' calls impersonate them through it.</summary>
     public required ClusterConnection Cluster { get; init; }
@@ -39,7 +52,7 @@ public sealed record KubemateHostOptions
     /// <summary>The audit store; null means audit.db under ~/.kubemate.</summary>
     public AuditStoreLocation? Audit { get; init; }
 
-    /// <summary>Users who sign in with a token or (sandbox only) a password.</summary>
+    /// <summary>Users who sign in with a token or (sandbox only, and only on a loopback address) a password.</summary>
     public IReadOnlyList<DirectoryUser> Users { get; init; } = [];
 
     /// <summary>sandbox or token-file: where <see cref="Users"/> came from.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kubemate.Cluster.Identity;
+using Kubemate.Host.Listening;
 
 namespace Kubemate.Host.Identity;
 
@@ -8,6 +9,14 @@ namespace Kubemate.Host.Identity;
 public sealed class UserDirectory(IEnumerable<DirectoryUser> users, string source)
 {
     private readonly IReadOnlyList<DirectoryUser> _users = users.ToList();
+
+    /// <summary>
+    /// The host's users. Demo passwords are for a console on this machine: off loopback only tokens (and OIDC) sign
+    /// users in, whatever the options list.
+    /// </summary>
+    public static UserDirectory For(KubemateHostOptions options) => new(
+        ListenScope.IsLoopback(options.ListenAddress) ? options.Users : options.Users.Select(u => u with { Password = null }),
+        options.UsersSource);
 
     /// <summary>sandbox or token-file: recorded as the sign-in source.</summary>
     public string Source { get; } = source;

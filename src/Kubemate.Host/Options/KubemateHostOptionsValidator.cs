@@ -1,4 +1,5 @@
 using System.Net;
+using Kubemate.Host.Listening;
 using Kubemate.Model.Drivers;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,22 @@ internal sealed class KubemateHostOptionsValidator(MeshDriverRegistry drivers) :
         var failures = new List<string>();
         if (!IsListenAddress(options.ListenAddress))
         {
-            failures.Add($"listenAddress: \"{options.ListenAddress}\" is not an IP address or host name");
+            failures.Add($"listenAddress: \"{options.ListenAddress}\" is not an IP address or localhost");
+        }
+        else if (!ListenScope.IsLoopback(options.ListenAddress) && options.Tls is null && !options.InsecureListen)
+        {
+            failures.Add($"listenAddress: {options.ListenAddress} is not a loopback address: serve TLS (--tls-cert, --tls-key) or say --insecure-listen");
+        }
+        if (options.Tls is { } tls)
+        {
+            try
+            {
+                ReloadingCertificate.Load(tls).Dispose();
+            }
+            catch (InvalidOperationException error)
+            {
+                failures.Add($"tls: {error.Message}");
+            }
         }
         if (options.Port is < 0 or > 65535)
         {
@@ -59,8 +75,9 @@ internal sealed class KubemateHostOptionsValidator(MeshDriverRegistry drivers) :
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    // Kestrel binds addresses, not names: a host name other than localhost would bind every interface.
     private static bool IsListenAddress(string address) =>
-        IPAddress.TryParse(address, out _) || (address.Length > 0 && Uri.CheckHostName(address) == UriHostNameType.Dns);
+        IPAddress.TryParse(address, out _) || string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHttpUrl(Uri url) => url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 }

@@ -6,6 +6,7 @@ using Kubemate.Host;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Listening;
 using Kubemate.Modeling.Families;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
@@ -29,7 +30,8 @@ public static class ServeCommand
         Option<ListenAddress?> Listen, Option<FileInfo?> WriteKubeconfig, Option<DirectoryInfo?> DataDir, Option<bool> Empty,
         Option<FileInfo?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
         Option<Uri?> Prometheus, Option<string?> Mesh, Option<Uri?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
-        Option<string?> OidcUsernameClaim, Option<string?> OidcGroupsClaim, Option<double?> DegradedAbove, Option<double?> FailingAt);
+        Option<string?> OidcUsernameClaim, Option<string?> OidcGroupsClaim, Option<double?> DegradedAbove, Option<double?> FailingAt,
+        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen);
 
     private const double DefaultDegradedAbove = 0;
     private const double DefaultFailingAt = 10;
@@ -54,12 +56,16 @@ public static class ServeCommand
             Flags.Text("--oidc-username-claim", "ID-token claim used as the Kubernetes user name (default: email)"),
             Flags.Text("--oidc-groups-claim", "ID-token claim listing the user's groups (default: groups)"),
             Percentage("--degraded-above", $"Health: a workload or edge is degraded when more than this percentage of its responses fail (default: {DefaultDegradedAbove})"),
-            Percentage("--failing-at", $"Health: a workload or edge is failing when at least this percentage of its responses fail (default: {DefaultFailingAt})"));
+            Percentage("--failing-at", $"Health: a workload or edge is failing when at least this percentage of its responses fail (default: {DefaultFailingAt})"),
+            Flags.File("--tls-cert", "Serve https with this PEM certificate (and chain); read again when it changes"),
+            Flags.File("--tls-key", "The PEM private key of --tls-cert"),
+            Flags.Entries<System.Net.IPNetwork>("--trusted-proxy", "Believe X-Forwarded-For/-Proto from this address or CIDR range (repeatable)", TrustedProxies.Parse),
+            Flags.Switch("--insecure-listen", "Allow plain http on a non-loopback --listen address (behind a TLS-terminating proxy only)"));
         var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
         {
             flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
             flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
-            flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt,
+            flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt, flags.TlsCert, flags.TlsKey, flags.TrustedProxy, flags.InsecureListen,
         };
         command.Validators.Add(result => Validate(result, flags));
         command.SetAction(async (result, cancellationToken) =>
@@ -90,6 +96,15 @@ public static class ServeCommand
         if (result.GetResult(flags.OidcIssuer) is { Implicit: false } && result.GetResult(flags.OidcClientId) is null)
         {
             result.AddError("--oidc-client-id: is required with --oidc-issuer");
+        }
+        if ((result.GetResult(flags.TlsCert) is null) != (result.GetResult(flags.TlsKey) is null))
+        {
+            result.AddError(result.GetResult(flags.TlsCert) is null ? "--tls-cert: is required with --tls-key" : "--tls-key: is required with --tls-cert");
+        }
+        var listen = result.ValueOrDefault(flags.Listen);
+        if (listen is not null && !ListenScope.IsLoopback(listen.Address) && result.GetResult(flags.TlsCert) is null && !result.GetValue(flags.InsecureListen))
+        {
+            result.AddError($"--listen: {listen.Address} is not a loopback address: give --tls-cert and --tls-key, or --insecure-listen behind a TLS proxy");
         }
         var inCluster = result.GetValue(flags.InCluster);
         if (inCluster && (result.GetResult(flags.Kubeconfig) is not null || result.GetResult(flags.Context) is not null))
@@ -145,6 +160,9 @@ public static class ServeCommand
             {
                 ListenAddress = address,
                 Port = port,
+                Tls = result.GetValue(flags.TlsCert) is { } cert ? new TlsFiles(cert.FullName, result.GetValue(flags.TlsKey)!.FullName) : null,
+                InsecureListen = result.GetValue(flags.InsecureListen),
+                TrustedProxies = result.GetValue(flags.TrustedProxy) ?? [],
                 MeshProvider = result.GetValue(flags.Mesh) ?? MeshProviders.Default,
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
                 PrometheusUrl = result.GetValue(flags.Prometheus),

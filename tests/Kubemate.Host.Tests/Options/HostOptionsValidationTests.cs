@@ -1,4 +1,5 @@
 using Kubemate.Host.Telemetry;
+using Kubemate.Host.Listening;
 using Kubemate.Host.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,10 @@ public sealed class HostOptionsValidationTests(HostFixture host)
     {
         { "port", "port: 70000 is not from 0 to 65535" },
         { "meshProvider", "meshProvider: \"cilium\" is not one of istio, linkerd" },
-        { "listenAddress", "listenAddress: \"not an address\" is not an IP address or host name" },
+        { "listenAddress", "listenAddress: \"not an address\" is not an IP address or localhost" },
+        { "host name", "listenAddress: \"kubemate.example\" is not an IP address or localhost" },
+        { "clear text off loopback", "listenAddress: 0.0.0.0 is not a loopback address: serve TLS (--tls-cert, --tls-key) or say --insecure-listen" },
+        { "missing certificate", "tls: --tls-cert: /nonexistent/tls.crt does not exist" },
         { "clusterMode", "clusterMode: \"cloud\" is not one of sandbox, kubeconfig, in-cluster" },
         { "prometheusUrl", "telemetry.prometheusUrl: \"ftp://metrics/\" must be an absolute http or https URL" },
         { "users", "users: \"alice\" is listed 2 times" },
@@ -29,6 +33,9 @@ public sealed class HostOptionsValidationTests(HostFixture host)
             "port" => good with { Port = 70000 },
             "meshProvider" => good with { MeshProvider = "cilium" },
             "listenAddress" => good with { ListenAddress = "not an address" },
+            "host name" => good with { ListenAddress = "kubemate.example" },
+            "clear text off loopback" => good with { ListenAddress = "0.0.0.0" },
+            "missing certificate" => good with { Tls = new TlsFiles("/nonexistent/tls.crt", "/nonexistent/tls.key") },
             "clusterMode" => good with { ClusterMode = "cloud" },
             "prometheusUrl" => good with { PrometheusUrl = new Uri("ftp://metrics/") },
             "users" => good with { Users = [.. good.Users, good.Users.Single(u => u.Name == "alice")] },
