@@ -86,9 +86,16 @@ public sealed class LoadHarness : IAsyncDisposable
         return new OnboardingFigure(deployments, total, events, setup.Elapsed, elapsed.Elapsed);
     }
 
-    public async Task<LoadFigure> MixedReadsAsync(int rate, TimeSpan duration, CancellationToken cancellationToken)
+    /// <summary>The status, session, audit and cluster reads, in turn.</summary>
+    public static readonly string[] StatusReads =
+        ["/api/v1/namespaces", "/api/v1/namespaces/web/mesh", "/api/v1/namespaces/orders/mesh", "/api/v1/session", "/api/v1/audit?limit=20", "/api/v1/cluster"];
+
+    /// <summary>The telemetry reads of every namespace, in turn, over the default window.</summary>
+    public static readonly string[] TelemetryReads =
+        ["/api/v1/telemetry/workloads", "/api/v1/telemetry/edges", "/api/v1/telemetry/topology", "/api/v1/telemetry/workloads?namespace=orders"];
+
+    public async Task<LoadFigure> MixedReadsAsync(string[] paths, int rate, TimeSpan duration, CancellationToken cancellationToken)
     {
-        string[] paths = ["/api/v1/namespaces", "/api/v1/namespaces/web/mesh", "/api/v1/namespaces/orders/mesh", "/api/v1/session", "/api/v1/audit?limit=20", "/api/v1/cluster"];
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var total = (int)(rate * duration.TotalSeconds);

@@ -20,9 +20,12 @@ root.SetAction(async (result, cancellationToken) =>
     Console.WriteLine($"onboarding: {onboarding.Deployments} deployments ({onboarding.Pods} pods) meshed in {onboarding.Elapsed.TotalSeconds:F1} s " +
         $"({onboarding.Events} events, setup {onboarding.Setup.TotalSeconds:F1} s not counted); rss after onboarding {serve.ResidentMegabytes():F0} MB");
 
-    var load = await harness.MixedReadsAsync(result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(duration)), cancellationToken);
-    Console.WriteLine($"mixed reads: {load.Requests} requests at {load.Rate}/s for {load.Duration.TotalSeconds:F0} s, {load.Errors} errors; " +
-        $"latency p50 {load.P50:F1} ms, p95 {load.P95:F1} ms, p99 {load.P99:F1} ms, max {load.Max:F1} ms");
+    foreach (var (name, paths) in new[] { ("mixed reads", LoadHarness.StatusReads), ("telemetry reads", LoadHarness.TelemetryReads) })
+    {
+        var load = await harness.MixedReadsAsync(paths, result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(duration)), cancellationToken);
+        Console.WriteLine($"{name}: {load.Requests} requests at {load.Rate}/s for {load.Duration.TotalSeconds:F0} s, {load.Errors} errors; " +
+            $"latency p50 {load.P50:F1} ms, p95 {load.P95:F1} ms, p99 {load.P99:F1} ms, max {load.Max:F1} ms");
+    }
 
     Console.WriteLine($"rss of kubemate serve after the load: {serve.ResidentMegabytes():F0} MB" +
         (serve.SandboxResidentMegabytes() is { } sandbox ? $" (the separate sandbox process: {sandbox:F0} MB)" : ""));
