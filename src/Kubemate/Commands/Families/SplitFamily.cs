@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Kubemate.CommandLine;
 using Kubemate.Model.Collections;
 using Kubemate.Model.Traffic;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary><c>render split</c>: a canary or blue/green traffic split of a service among weighted backends.</summary>
 internal sealed class SplitFamily : IRenderFamily

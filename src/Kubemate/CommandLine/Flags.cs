@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.CommandLine;
 
 /// <summary>
 /// Creates typed options. Each parses and checks its own value while the command line is parsed, so every bad value

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge;
 using Kubemate.Model.Edge.Certificates;
 using Kubemate.Model.Edge.Ingress;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary>
 /// <c>render route</c>: an ingress route at the edge gateway for hosts and path prefixes, with TLS by secret or by a

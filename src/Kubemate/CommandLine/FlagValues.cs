@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.CommandLine;
 
 /// <summary>How flag values are read: each gives the value, or the reason (naming no flag) the text is not one.</summary>
 public static class FlagValues

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge;
 using Kubemate.Model.Edge.Alerts;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary><c>render alerts</c>: the alert rules for the edge gateway and the mesh, as one PrometheusRule.</summary>
 internal sealed class AlertsFamily : IRenderFamily

@@ -1,6 +1,6 @@
 using Kubemate.Model.Validation;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary>Rewrites a problem found in a model made from flags so that it names the flag: <c>split.backends[1].weight</c> becomes <c>--backend[1].weight</c>.</summary>
 public static class FlagPaths

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge.Pki;
+using Kubemate.Modeling;
 using Kubemate.Modeling.Rendering;
 using Kubemate.Renderers.Pki;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary>
 /// <c>render pki</c>: the mesh identity issuer secret and trust roots — freshly generated, or from an issuer the

@@ -1,4 +1,6 @@
-namespace Kubemate.Modeling.Import;
+using Kubemate.Modeling.Import;
+
+namespace Kubemate.Commands;
 
 /// <summary>What import tells the user on standard error: what became which model, what was kept verbatim and why, and what it assumes exists.</summary>
 public static class ImportSummary

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge.Egress;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary><c>render egress</c>: an egress gateway that is the only way out of the client namespaces, with header rewrites and token injection.</summary>
 internal sealed class EgressFamily : IRenderFamily

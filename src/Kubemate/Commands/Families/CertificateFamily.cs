@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge;
 using Kubemate.Model.Edge.Certificates;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary><c>render certificate</c>: a cert-manager Certificate kept issued and renewed in a secret.</summary>
 internal sealed class CertificateFamily : IRenderFamily

@@ -1,4 +1,4 @@
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary>The families <c>kubemate render</c> offers, in the order help lists them. Each call makes fresh option instances.</summary>
 public static class RenderFamilies

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Kubemate.Model.Validation;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.CommandLine;
 
 /// <summary>
 /// A family's typed flag values from a parse result, and the problems found when flags are combined (a rule no one

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary>
 /// One object family <c>kubemate render &lt;family&gt;</c> builds from flags: its name, its flags for the common

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge;
 using Kubemate.Model.Edge.Middlewares;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary><c>render middleware</c>: one edge middleware of the kinds a bank's edge uses most; other kinds go in a model file.</summary>
 internal sealed class MiddlewareFamily : IRenderFamily

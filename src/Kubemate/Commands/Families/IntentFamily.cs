@@ -1,9 +1,11 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
 using Kubemate.Model.Access;
 using Kubemate.Model.Collections;
 using Kubemate.Model.References;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary>
 /// <c>render intent</c>: "these clients may call that port (with these methods and paths)", rendered as mesh

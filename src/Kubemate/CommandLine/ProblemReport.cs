@@ -1,6 +1,6 @@
 using Kubemate.Model.Validation;
 
-namespace Kubemate.Modeling;
+namespace Kubemate.CommandLine;
 
 /// <summary>How the CLI lists problems on standard error: a summary line, then one <c>path: reason</c> line each.</summary>
 public static class ProblemReport

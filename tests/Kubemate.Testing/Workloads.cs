@@ -1,10 +1,13 @@
 using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
 
-namespace Kubemate.Application.Tests;
+namespace Kubemate.Testing;
 
-/// <summary>Small workloads and namespaces created as the sandbox admin, for the onboarding tests.</summary>
-internal static class Workloads
+/// <summary>
+/// Namespaces, workloads and role bindings created as the sandbox admin (never through the code under test), and
+/// the pods they run, for the tests of the application layer and of the REST API.
+/// </summary>
+public static class Workloads
 {
     public static async Task<string> NewNamespaceAsync(ClusterApi admin, string prefix)
     {
@@ -63,12 +66,33 @@ internal static class Workloads
         await admin.SendAsync(HttpMethod.Post, path, obj, "application/json", default);
     }
 
+    public static Task AddDeploymentAsync(ClusterApi admin, string ns, string name, int replicas) =>
+        CreateAsync(admin, Deployment(ns, name, replicas));
+
+    /// <summary>Binds a cluster role to a user in one namespace.</summary>
+    public static Task BindAsync(ClusterApi admin, string ns, string user, string clusterRole) =>
+        admin.SendAsync(HttpMethod.Post, $"apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings", new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "RoleBinding",
+            ["metadata"] = new JsonObject { ["name"] = $"{user}-{clusterRole}" },
+            ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = clusterRole },
+            ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "User", ["name"] = user, ["apiGroup"] = "rbac.authorization.k8s.io" }),
+        }, "application/json", default);
+
     public static async Task<List<JsonObject>> PodsAsync(ClusterApi admin, string ns, string? app = null)
     {
         var query = app is null ? "" : $"?labelSelector=app%3D{app}";
         var list = await admin.SendAsync(HttpMethod.Get, $"api/v1/namespaces/{ns}/pods{query}", null, null, default);
         return (list["items"] as JsonArray ?? []).OfType<JsonObject>().ToList();
     }
+
+    /// <summary>The pods of the namespace that are not being deleted: (name, has the linkerd-proxy container).</summary>
+    public static async Task<IReadOnlyList<(string Name, bool Meshed)>> MeshedPodsAsync(ClusterApi admin, string ns) =>
+        (await PodsAsync(admin, ns))
+            .Where(p => p["metadata"]?["deletionTimestamp"] is null)
+            .Select(p => ((string)p["metadata"]!["name"]!, (p["spec"]?["containers"] as JsonArray ?? []).Any(c => (string?)c?["name"] == "linkerd-proxy")))
+            .ToList();
 
     public static bool HasProxy(JsonObject pod) =>
         ((pod["spec"]?["containers"] as JsonArray ?? []).Concat(pod["spec"]?["initContainers"] as JsonArray ?? []))

@@ -1,3 +1,4 @@
+using Kubemate.Model.Drivers;
 using Kubemate.Model.Validation;
 
 namespace Kubemate.Modeling;
@@ -6,16 +7,17 @@ namespace Kubemate.Modeling;
 /// The mesh a model file's mesh models are rendered for (import writes the one it read them with), so
 /// <c>kubemate render -f</c> needs no <c>--mesh</c>; <c>--mesh</c> still overrides it.
 /// </summary>
-public sealed record MeshSettings : IValidatable
+public sealed record MeshSettings
 {
     /// <summary>A mesh driver provider: <c>linkerd</c>, <c>linkerd:smi-v1alpha2</c>, <c>linkerd:smi-v1alpha1</c>, <c>istio</c>.</summary>
     public required string Provider { get; init; }
 
-    public IEnumerable<ValidationProblem> Validate(string path = "")
+    /// <summary>The provider must be one the drivers offer (which ones is the application's choice, not the file's).</summary>
+    public IEnumerable<ValidationProblem> Validate(MeshDriverRegistry drivers, string path = "")
     {
-        if (!MeshProviders.IsKnown(Provider))
+        if (!drivers.IsRegistered(Provider))
         {
-            yield return new(FieldPath.Child(path, "provider"), $"'{Provider}' is not a mesh (one of {MeshProviders.Known})");
+            yield return new(FieldPath.Child(path, "provider"), $"'{Provider}' is not a mesh (one of {MeshChoice.Known(drivers)})");
         }
     }
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Kubemate.CommandLine;
 using Kubemate.Model.Edge.Gateway;
+using Kubemate.Modeling;
 
-namespace Kubemate.Modeling.Families;
+namespace Kubemate.Commands.Families;
 
 /// <summary><c>render gateway-profile</c>: how the edge gateway runs — replicas spread over nodes, disruption budget, autoscaling, resources, a dedicated node pool.</summary>
 internal sealed class GatewayProfileFamily : IRenderFamily
