@@ -3,7 +3,7 @@ using Kubemate.Model.Collections;
 using Kubemate.Model.References;
 using Kubemate.Modeling.Rendering;
 
-namespace Kubemate.Tests.Cli;
+namespace Kubemate.Modeling.Tests;
 
 public class AccessIntentNetworkRulesTests
 {
