@@ -4,6 +4,7 @@ using Kubemate.Application.Access;
 using Kubemate.Application.Caching;
 using Kubemate.Application.Identity;
 using Kubemate.Application.Meshes;
+using Kubemate.Application.Modeling;
 using Kubemate.Application.Namespaces;
 using Kubemate.Application.Onboarding;
 using Kubemate.Application.Runs;
@@ -107,6 +108,8 @@ public static class KubemateHost
     {
         services.AddValidatedOptions<KubemateHostOptions, KubemateHostOptionsValidator>(options);
         services.AddSingleton(drivers);
+        services.AddSingleton(new ModelRendering(drivers, TimeProvider.System));
+        services.AddSingleton(new ModelImport(drivers));
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());

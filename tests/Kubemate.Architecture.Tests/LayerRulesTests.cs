@@ -10,7 +10,8 @@ namespace Kubemate.Architecture.Tests;
 public sealed class LayerRulesTests
 {
     private static readonly string[] PureProjects =
-        ["Kubemate.ApiMachinery", "Kubemate.Schema", "Kubemate.Model", "Kubemate.Drivers.Linkerd", "Kubemate.Drivers.Istio", "Kubemate.Renderers"];
+        ["Kubemate.ApiMachinery", "Kubemate.Schema", "Kubemate.Model", "Kubemate.Drivers.Linkerd", "Kubemate.Drivers.Istio", "Kubemate.Renderers",
+         "Kubemate.Modeling"];
 
     public static TheoryData<string> Pure() => new(PureProjects);
 
@@ -19,6 +20,13 @@ public sealed class LayerRulesTests
     public void Model_drivers_and_renderers_reference_neither_asp_net_nor_the_kubernetes_client_nor_cluster_access(string project)
     {
         AssertNone(Types.InAssembly(Load(project)).Should().NotHaveDependencyOnAny("Microsoft.AspNetCore", "k8s", "Kubemate.Cluster").GetResult(), project);
+    }
+
+    [Fact]
+    public void The_modeling_library_knows_neither_the_command_line_nor_the_application_layer_that_offers_it()
+    {
+        AssertNone(Types.InAssembly(Load("Kubemate.Modeling")).Should()
+            .NotHaveDependencyOnAny("System.CommandLine", "Kubemate.Application", "Kubemate.Host", "Kubemate.WebConsole").GetResult(), "Kubemate.Modeling");
     }
 
     [Fact]

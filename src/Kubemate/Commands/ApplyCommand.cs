@@ -3,7 +3,7 @@ using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.GitOps;
 using Kubemate.Direct;
 using Kubemate.Direct.Terminal;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Remote;
 
 namespace Kubemate.Commands;

@@ -6,7 +6,7 @@ using Kubemate.Audit;
 using Kubemate.Audit.Export;
 using Kubemate.Direct;
 using Kubemate.Direct.Terminal;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Remote;
 
 namespace Kubemate.Commands;

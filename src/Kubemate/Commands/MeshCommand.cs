@@ -3,7 +3,7 @@ using System.Text.Json;
 using Kubemate.Application.Onboarding;
 using Kubemate.Direct;
 using Kubemate.Direct.Terminal;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Remote;
 
 namespace Kubemate.Commands;
@@ -115,7 +115,7 @@ public static class MeshCommand
         var failedWorkloads = 0;
         await foreach (var meshEvent in backend.RunMeshAsync(request, cancellationToken))
         {
-            if (meshEvent.Type == MeshEventType.WorkloadFailed)
+            if (meshEvent.Type == OnboardingEventType.WorkloadFailed)
             {
                 failedWorkloads++;
             }
@@ -128,7 +128,7 @@ public static class MeshCommand
             {
                 display.Show(meshEvent);
             }
-            if (meshEvent.Type == MeshEventType.Completed)
+            if (meshEvent.Type == OnboardingEventType.Completed)
             {
                 if (!json)
                 {
@@ -139,7 +139,7 @@ public static class MeshCommand
                 // A run that completed with failed workloads is a failure for scripts: the mesh is not where it was asked to be.
                 return failedWorkloads == 0 ? ExitCodes.Ok : ExitCodes.Failed;
             }
-            if (meshEvent.Type == MeshEventType.Failed)
+            if (meshEvent.Type == OnboardingEventType.Failed)
             {
                 var how = meshEvent.StatusCode == System.Net.HttpStatusCode.Forbidden ? "denied" : "failed";
                 error.WriteLine($"kubemate mesh {(request.Enable ? "enable" : "disable")}: {how}{Suffix(meshEvent.Message)}");

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Kubemate.Application.Modeling;
+using Kubemate.CommandLine;
+using Kubemate.Commands.Families;
 using Kubemate.Direct;
 using Kubemate.Model.Validation;
 using Kubemate.Modeling;
-using Kubemate.Modeling.Families;
-using Kubemate.Modeling.Rendering;
 
 namespace Kubemate.Commands;
 
@@ -11,16 +12,18 @@ namespace Kubemate.Commands;
 /// <c>kubemate render</c>: writes Kubernetes objects (YAML, or JSON with <c>-o json</c>) to standard output, from a
 /// family's flags (<c>render split --service orders --backend orders-v1=90 …</c>) or from model files
 /// (<c>render -f model.yaml</c>). Invalid input writes nothing to standard output and lists every problem on
-/// standard error.
+/// standard error. The rendering itself is the application's <see cref="ModelRendering"/>.
 /// </summary>
 public static class RenderCommand
 {
     private const string CommandName = "kubemate render";
 
+    private static readonly ModelRendering Rendering = new();
+
     public static Command Create()
     {
         var files = Flags.Many("--filename", "Model file to render (multi-document YAML; - reads standard input); repeatable", "-f");
-        var mesh = MeshOption($"Mesh driver for mesh models: {MeshProviders.Known} (default: the one the file was imported with, else {MeshProviders.Default})").Recursive();
+        var mesh = MeshOption($"Mesh driver for mesh models: {KnownMeshes} (default: the one the file was imported with, else {ModelRendering.DefaultMesh})").Recursive();
         var output = Flags.Choice("--output", "Output format: yaml (default) or json", ObjectOutput.Formats, "-o").Recursive();
         var networkPolicy = Flags.Switch("--network-policy", "Also render every AccessIntent of the files as a NetworkPolicy (the L3/L4 layer)");
         var command = new Command("render", "Render Kubernetes objects from a model file or, for one object family, from flags")
@@ -37,7 +40,7 @@ public static class RenderCommand
             subcommand.SetAction(result => Run(result, mesh, output, (flags, chosenMesh) =>
             {
                 var built = family.Build(flags);
-                return (built, [], chosenMesh ?? MeshProviders.Default);
+                return (built, [], chosenMesh ?? ModelRendering.DefaultMesh);
             }, family.Name));
             command.Subcommands.Add(subcommand);
         }
@@ -48,36 +51,25 @@ public static class RenderCommand
             if (paths.Count == 0)
             {
                 flags.Problems.Add(new(files.Name, $"is required: give model files with -f, or a family: {string.Join(", ", RenderFamilies.Names)}"));
-                return (new FamilyModels(ModelSet.Empty), problems, MeshProviders.Default);
+                return (new FamilyModels(ModelSet.Empty), problems, ModelRendering.DefaultMesh);
             }
-            var models = ReadModelFiles(paths, problems);
-            var fileMesh = MeshProviders.Choose(models, problems);
-            return (new FamilyModels(models) { IntentNetworkLayer = flags.Switch(networkPolicy) }, problems, chosenMesh ?? fileMesh);
+            var read = Rendering.Read(InputFiles.ReadAll(paths, "-f", problems));
+            problems.AddRange(read.Problems);
+            return (new FamilyModels(read.Models) { IntentNetworkLayer = flags.Switch(networkPolicy) }, problems, chosenMesh ?? read.Mesh);
         }));
         return command;
     }
 
-    /// <summary>A <c>--mesh</c> flag that takes the registered mesh providers.</summary>
+    /// <summary>The mesh providers <c>--mesh</c> takes, for help texts.</summary>
+    internal static string KnownMeshes => string.Join(", ", Rendering.Meshes);
+
+    /// <summary>A <c>--mesh</c> flag that takes the mesh providers of the one driver catalog.</summary>
     internal static Option<string?> MeshOption(string description)
     {
-        var option = Flags.Parsed<string>("--mesh", description, [], text => MeshProviders.IsKnown(text) ? (text, null) : (null, $"'{text}' is not a mesh (one of {MeshProviders.Known})"));
-        option.CompletionSources.Add([.. MeshProviders.Registry.Providers.Order(StringComparer.Ordinal)]);
+        var known = KnownMeshes;
+        var option = Flags.Parsed<string>("--mesh", description, [], text => Rendering.IsMesh(text) ? (text, null) : (null, $"'{text}' is not a mesh (one of {known})"));
+        option.CompletionSources.Add([.. Rendering.Meshes]);
         return option;
-    }
-
-    private static ModelSet ReadModelFiles(IReadOnlyList<string> paths, List<ValidationProblem> problems)
-    {
-        var models = ModelSet.Empty;
-        foreach (var path in paths)
-        {
-            if (InputFiles.Read(path, "-f", problems) is { } text)
-            {
-                var (read, readProblems) = ModelFileReader.Read(text, InputFiles.SourceName(path));
-                problems.AddRange(readProblems);
-                models = models.Concat(read);
-            }
-        }
-        return models;
     }
 
     /// <summary>
@@ -101,9 +93,9 @@ public static class RenderCommand
         {
             return ProblemReport.Write(error, CommandName, fileProblems);
         }
-        var rendered = ModelSetRenderer.Render(family.Models, new RenderSettings
+        var rendered = Rendering.Render(family.Models, new RenderOptions
         {
-            Mesh = MeshProviders.Create(mesh),
+            Mesh = mesh,
             IntentMeshLayer = family.IntentMeshLayer,
             IntentNetworkLayer = family.IntentNetworkLayer,
         });

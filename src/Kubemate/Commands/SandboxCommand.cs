@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Simulation;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Sandbox.Json;
 using Kubemate.Sandbox.Simulation.Traffic;
 

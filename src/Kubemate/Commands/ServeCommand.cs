@@ -7,11 +7,11 @@ using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
 using Kubemate.Host.Listening;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Sandbox.Simulation;
-using Kubemate.Modeling;
+using Kubemate.Application.Meshes;
 using Kubemate.Telemetry.Topology;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -145,7 +145,7 @@ public static class ServeCommand
             else
             {
                 // The sandbox's estate runs the mesh --mesh names, so that the console has that mesh to show.
-                var estateMesh = DemoMeshes.Parse(MeshProviders.Create(result.GetValue(flags.Mesh) ?? MeshProviders.Default).Family);
+                var estateMesh = DemoMeshes.Parse(MeshCatalog.Shipped.Create(result.GetValue(flags.Mesh) ?? MeshCatalog.DefaultProvider).Family);
                 sandbox = await SandboxLauncher.StartAsync(new SandboxOptions { DataDirectory = dataDir }, result.GetValue(flags.Empty), cancellationToken, estateMesh);
                 var kubeconfigPath = result.GetValue(flags.WriteKubeconfig)?.FullName;
                 if (kubeconfigPath is not null)
@@ -163,7 +163,7 @@ public static class ServeCommand
                 Tls = result.GetValue(flags.TlsCert) is { } cert ? new TlsFiles(cert.FullName, result.GetValue(flags.TlsKey)!.FullName) : null,
                 InsecureListen = result.GetValue(flags.InsecureListen),
                 TrustedProxies = result.GetValue(flags.TrustedProxy) ?? [],
-                MeshProvider = result.GetValue(flags.Mesh) ?? MeshProviders.Default,
+                MeshProvider = result.GetValue(flags.Mesh) ?? MeshCatalog.DefaultProvider,
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
                 PrometheusUrl = result.GetValue(flags.Prometheus),
                 Health = health,

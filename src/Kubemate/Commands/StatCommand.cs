@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Kubemate.Direct;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Telemetry;
 using Kubemate.Telemetry.Cli;
 using Kubemate.Telemetry.Golden;

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Direct;
 using Kubemate.Host.Api;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Remote;
 
 namespace Kubemate.Commands;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Kubemate.Model.Validation;
-using Kubemate.Modeling.Families;
+using Kubemate.CommandLine;
 using Kubemate.Remote;
 
 namespace Kubemate.Direct;

@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
+using Kubemate.Application;
+using Kubemate.Application.Changes;
+using Kubemate.Application.Meshes;
+using Kubemate.Application.Onboarding;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.Http;
-using Kubemate.Modeling;
-using Kubemate.Application;
-using Kubemate.Application.Changes;
-using Kubemate.Application.Onboarding;
 using Kubemate.Remote;
 
 namespace Kubemate.Direct;
@@ -22,20 +22,14 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
 
     public string Description => _session?.Description ?? $"the cluster of {(context is null ? "the current context" : $"context {context}")} in {KubeconfigPath.Resolve(kubeconfig)}";
 
-    public Task<MeshPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken) =>
+    public Task<OnboardingPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
             var onboarding = await OnboardingAsync(request, cancellationToken);
-            var plan = await onboarding.PlanAsync(ToOnboarding(request), cancellationToken);
-            return new MeshPlan(plan.Namespace, plan.Enable, plan.InjectionDiff,
-                plan.Restarts.Select(r => new Remote.PlannedRestart(r.Kind, r.Name, r.Pods, r.MeshedPods)).ToList(),
-                plan.Skipped.Select(s => new Remote.SkippedWorkload(s.Kind, s.Name, s.Reason) { Detail = s.Detail }).ToList())
-            {
-                Workload = plan.Workload,
-            };
+            return await onboarding.PlanAsync(ToOnboarding(request), cancellationToken);
         });
 
-    public async IAsyncEnumerable<MeshEvent> RunMeshAsync(MeshRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OnboardingEvent> RunMeshAsync(MeshRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var onboarding = await GuardAsync(() => OnboardingAsync(request, cancellationToken));
         // RunAsync checks the request before it streams: a bad one throws here, not on the first event.
@@ -43,11 +37,7 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         await using var events = stream.GetAsyncEnumerator(cancellationToken);
         while (await GuardAsync(async () => await events.MoveNextAsync()))
         {
-            var e = events.Current;
-            yield return new MeshEvent(e.Sequence, e.Time, Enum.Parse<MeshEventType>(e.Type.ToString()), e.Kind, e.Workload, e.MeshedPods, e.TotalPods, e.Message)
-            {
-                StatusCode = e.StatusCode,
-            };
+            yield return events.Current;
         }
     }
 
@@ -94,13 +84,14 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
 
     private async Task<MeshOnboarding> OnboardingAsync(MeshRequest request, CancellationToken cancellationToken)
     {
-        if (!MeshProviders.IsKnown(request.Provider))
+        var drivers = MeshCatalog.Shipped;
+        if (!drivers.IsRegistered(request.Provider))
         {
-            throw new OperationException(OperationFailure.Invalid, $"--provider: '{request.Provider}' is not a mesh (one of {MeshProviders.Known})");
+            throw new OperationException(OperationFailure.Invalid, $"--provider: '{request.Provider}' is not a mesh (one of {string.Join(", ", drivers.Providers.Order(StringComparer.Ordinal))})");
         }
         var session = await SessionAsync(cancellationToken);
         var audit = await AuditAsync(cancellationToken);
-        return new MeshOnboarding(session.Api, MeshProviders.Create(request.Provider), audit, Context(session));
+        return new MeshOnboarding(session.Api, drivers.Create(request.Provider), audit, Context(session));
     }
 
     private async Task<ChangeService> ChangesAsync(CancellationToken cancellationToken)

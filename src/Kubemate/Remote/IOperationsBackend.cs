@@ -1,3 +1,4 @@
+using Kubemate.Application.Onboarding;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
 
@@ -5,17 +6,18 @@ namespace Kubemate.Remote;
 
 /// <summary>
 /// The operations the CLI runs, as it sees them: the same calls against a running <c>kubemate serve</c>
-/// (<see cref="ServerBackend"/>) or directly against a cluster (<c>Kubemate.Direct.DirectBackend</c>).
+/// (<see cref="ServerBackend"/>) or directly against a cluster (<c>Kubemate.Direct.DirectBackend</c>), answering
+/// with the application layer's records in both modes.
 /// </summary>
 public interface IOperationsBackend : IAsyncDisposable
 {
     /// <summary>Where the calls go, for messages (never a secret).</summary>
     string Description { get; }
 
-    Task<MeshPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken);
+    Task<OnboardingPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken);
 
     /// <summary>Runs the onboarding and streams its events until Completed or Failed.</summary>
-    IAsyncEnumerable<MeshEvent> RunMeshAsync(MeshRequest request, CancellationToken cancellationToken);
+    IAsyncEnumerable<OnboardingEvent> RunMeshAsync(MeshRequest request, CancellationToken cancellationToken);
 
     /// <summary>Dry-runs the YAML stream; nothing changes.</summary>
     Task<PreviewedChanges> PreviewAsync(string yaml, CancellationToken cancellationToken);

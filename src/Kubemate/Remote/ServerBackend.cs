@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Kubemate.Application.Onboarding;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
 using Api = Kubemate.Client;
@@ -13,7 +14,7 @@ namespace Kubemate.Remote;
 /// The operations through the REST API of a running <c>kubemate serve</c>, authenticated with a bearer token. Every
 /// call goes through <see cref="Api.KubemateApiClient"/>, generated at build time from the committed OpenAPI document,
 /// so a change of the API that this code does not follow stops the build; <see cref="ServerModels"/> turns its answers
-/// into the CLI's records.
+/// into the application layer's records, the same the direct mode gets.
 /// </summary>
 public sealed class ServerBackend : IOperationsBackend
 {
@@ -45,12 +46,12 @@ public sealed class ServerBackend : IOperationsBackend
 
     public string Description { get; }
 
-    public Task<MeshPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken) =>
+    public Task<OnboardingPlan> PlanMeshAsync(MeshRequest request, CancellationToken cancellationToken) =>
         CallAsync($"POST api/v1/namespaces/{request.Namespace}/mesh/plan", async ct => ServerModels.Plan(
             await _api.PlanMeshAsync(request.Namespace, new Api.MeshPlanRequest { Enable = request.Enable, Workload = request.Workload?.ToString() }, ct)
                 .ConfigureAwait(false)), cancellationToken);
 
-    public async IAsyncEnumerable<MeshEvent> RunMeshAsync(MeshRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<OnboardingEvent> RunMeshAsync(MeshRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = await CallAsync($"POST api/v1/namespaces/{request.Namespace}/mesh", ct => _api.StartMeshAsync(request.Namespace,
             new Api.MeshSwitchRequest { Enable = request.Enable, Workload = request.Workload?.ToString(), MaxConcurrency = request.MaxConcurrency }, ct),
@@ -68,7 +69,7 @@ public sealed class ServerBackend : IOperationsBackend
                 var meshEvent = ServerModels.Event(Deserialize<Api.OnboardingEvent>(sse.Current.Data, stream));
                 lastEventId = sse.Current.Id ?? lastEventId;
                 yield return meshEvent;
-                if (meshEvent.Type is MeshEventType.Completed or MeshEventType.Failed)
+                if (meshEvent.Type is OnboardingEventType.Completed or OnboardingEventType.Failed)
                 {
                     yield break;
                 }

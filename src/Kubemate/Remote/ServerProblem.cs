@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubemate.Cluster.Apply;
+using Api = Kubemate.Client;
 
 namespace Kubemate.Remote;
 
@@ -41,7 +42,7 @@ public static class ServerProblem
     {
         try
         {
-            return objects is null ? null : JsonSerializer.Deserialize<List<ObjectResult>>(objects.ToJsonString(), ServerJson.Options);
+            return objects?.Deserialize<List<Api.ObjectResultView>>(ServerJson.Options) is { } views ? ServerModels.Objects(views) : null;
         }
         catch (JsonException)
         {

@@ -32,7 +32,7 @@ public sealed class ChangeSetApiTests(HostFixture host)
     public async Task A_schema_violation_in_one_object_leaves_the_cluster_exactly_as_before()
     {
         using var admin = host.Admin();
-        var ns = await Namespaces.CreateAsync(admin, "schema");
+        var ns = await Workloads.NewNamespaceAsync(admin, "schema");
         using var alice = await host.SignInAsync("alice");
         var yaml = $"""
             apiVersion: v1
@@ -92,7 +92,7 @@ public sealed class ChangeSetApiTests(HostFixture host)
     public async Task A_field_owned_by_another_manager_is_a_conflict_unless_forced()
     {
         using var admin = host.Admin();
-        var ns = await Namespaces.CreateAsync(admin, "owned");
+        var ns = await Workloads.NewNamespaceAsync(admin, "owned");
         await admin.SendAsync(HttpMethod.Patch, $"api/v1/namespaces/{ns}/configmaps/tuned?fieldManager=kubectl",
             ConfigMap(ns, "tuned", "by-kubectl"), ClusterApi.ApplyPatch, default);
         using var alice = host.Bearer("alice");

@@ -19,9 +19,9 @@ public sealed class GeneratedClientTests(HostFixture host)
     public async Task The_generated_client_drives_every_endpoint_of_the_document()
     {
         using var admin = host.Admin();
-        var ns = await Namespaces.CreateAsync(admin, "client");
-        await Namespaces.AddDeploymentAsync(admin, ns, "api", 1);
-        await Eventually.Until(() => Namespaces.PodsAsync(admin, ns), pods => pods.Count == 1, "one pod");
+        var ns = await Workloads.NewNamespaceAsync(admin, "client");
+        await Workloads.AddDeploymentAsync(admin, ns, "api", 1);
+        await Eventually.Until(() => Workloads.MeshedPodsAsync(admin, ns), pods => pods.Count == 1, "one pod");
 
         var cookies = new CookieContainer();
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = host.Url, Timeout = TimeSpan.FromMinutes(3) };

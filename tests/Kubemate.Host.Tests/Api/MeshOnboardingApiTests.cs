@@ -11,24 +11,24 @@ public sealed class MeshOnboardingApiTests(HostFixture host)
     public async Task Enabling_the_mesh_meshes_every_pod_with_complete_ordered_events_and_disabling_reverses_it()
     {
         using var admin = host.Admin();
-        var ns = await Namespaces.CreateAsync(admin, "onboard");
+        var ns = await Workloads.NewNamespaceAsync(admin, "onboard");
         foreach (var name in new[] { "api", "worker", "web" })
         {
-            await Namespaces.AddDeploymentAsync(admin, ns, name, 2);
+            await Workloads.AddDeploymentAsync(admin, ns, name, 2);
         }
-        await Eventually.Until(() => Namespaces.PodsAsync(admin, ns), pods => pods.Count == 6, "six pods");
+        await Eventually.Until(() => Workloads.MeshedPodsAsync(admin, ns), pods => pods.Count == 6, "six pods");
         using var alice = await host.SignInAsync("alice");
 
         var snapshot = await ClusterSnapshot.TakeAsync(admin);
-        var pods = await Namespaces.PodsAsync(admin, ns);
+        var pods = await Workloads.MeshedPodsAsync(admin, ns);
         var plan = await alice.PostJsonAsync($"/api/v1/namespaces/{ns}/mesh/plan", new JsonObject { ["enable"] = true });
         Assert.Equal(3, plan["restarts"]!.AsArray().Count);
         ClusterSnapshot.AssertSame(snapshot, await ClusterSnapshot.TakeAsync(admin));
-        Assert.Equal(pods, await Namespaces.PodsAsync(admin, ns));
+        Assert.Equal(pods, await Workloads.MeshedPodsAsync(admin, ns));
 
         var enabled = await RunAsync(alice, ns, enable: true);
         Assert.Equal(["api", "web", "worker"], enabled.Where(e => e.Event == "WorkloadDone").Select(e => (string)e.Data["workload"]!).Order());
-        var meshed = await Namespaces.PodsAsync(admin, ns);
+        var meshed = await Workloads.MeshedPodsAsync(admin, ns);
         Assert.Equal(6, meshed.Count);
         Assert.All(meshed, p => Assert.True(p.Meshed, $"{p.Name} has no proxy"));
         var status = await alice.GetJsonAsync($"/api/v1/namespaces/{ns}/mesh");
@@ -36,7 +36,7 @@ public sealed class MeshOnboardingApiTests(HostFixture host)
         Assert.Equal(6, (int)status["meshedPods"]!);
 
         await RunAsync(alice, ns, enable: false);
-        var unmeshed = await Namespaces.PodsAsync(admin, ns);
+        var unmeshed = await Workloads.MeshedPodsAsync(admin, ns);
         Assert.Equal(6, unmeshed.Count);
         Assert.All(unmeshed, p => Assert.False(p.Meshed, $"{p.Name} still has the proxy"));
     }
@@ -45,9 +45,9 @@ public sealed class MeshOnboardingApiTests(HostFixture host)
     public async Task Event_streams_replay_after_the_last_event_id_and_operations_keep_their_events()
     {
         using var admin = host.Admin();
-        var ns = await Namespaces.CreateAsync(admin, "replay");
-        await Namespaces.AddDeploymentAsync(admin, ns, "one", 1);
-        await Eventually.Until(() => Namespaces.PodsAsync(admin, ns), pods => pods.Count == 1, "one pod");
+        var ns = await Workloads.NewNamespaceAsync(admin, "replay");
+        await Workloads.AddDeploymentAsync(admin, ns, "one", 1);
+        await Eventually.Until(() => Workloads.MeshedPodsAsync(admin, ns), pods => pods.Count == 1, "one pod");
         using var alice = host.Bearer("alice");
         var started = await alice.PostJsonAsync($"/api/v1/namespaces/{ns}/mesh", new JsonObject { ["enable"] = true }, HttpStatusCode.Accepted);
         var all = await EventStreamReader.ReadAllAsync(alice, (string)started["eventsUrl"]!);

@@ -61,7 +61,7 @@ public sealed class ClusterRoleTests : IAsyncLifetime
         {
             await admin.SendAsync(HttpMethod.Post, "api/v1/namespaces", new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } }, "application/json", default);
         }
-        await Namespaces.BindAsync(admin, "orders", Olivia.Name, "edit");
+        await Workloads.BindAsync(admin, "orders", Olivia.Name, "edit");
 
         var token = _sandbox.Users.Single(u => u.Name == ServiceAccount).Token;
         var kubemate = ClusterConnection.ForEndpoint(_sandbox.Url, _sandbox.Certificates.Authority, token);

@@ -58,7 +58,7 @@ public class FamilyFlagTests
 
     [Fact]
     public void Every_family_has_a_typical_invocation_here() =>
-        Assert.Equal(Kubemate.Modeling.Families.RenderFamilies.Names.Order(StringComparer.Ordinal), Typical.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(Kubemate.Commands.Families.RenderFamilies.Names.Order(StringComparer.Ordinal), Typical.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task A_split_shares_the_service_among_its_weighted_backends()

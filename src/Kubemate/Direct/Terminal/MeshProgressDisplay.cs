@@ -1,4 +1,4 @@
-using Kubemate.Remote;
+using Kubemate.Application.Onboarding;
 
 namespace Kubemate.Direct.Terminal;
 
@@ -18,7 +18,7 @@ public sealed class MeshProgressDisplay(TextWriter output, bool terminal)
 
     public int Skipped { get; private set; }
 
-    public void Show(MeshEvent meshEvent)
+    public void Show(OnboardingEvent meshEvent)
     {
         var workload = meshEvent.Workload is null ? null : $"{(meshEvent.Kind ?? "Deployment").ToLowerInvariant()}/{meshEvent.Workload}";
         var state = workload is null ? null : State(meshEvent);
@@ -44,17 +44,17 @@ public sealed class MeshProgressDisplay(TextWriter output, bool terminal)
         output.Flush();
     }
 
-    private void Count(MeshEventType type)
+    private void Count(OnboardingEventType type)
     {
         switch (type)
         {
-            case MeshEventType.WorkloadDone:
+            case OnboardingEventType.WorkloadDone:
                 Done++;
                 break;
-            case MeshEventType.WorkloadFailed:
+            case OnboardingEventType.WorkloadFailed:
                 Failed++;
                 break;
-            case MeshEventType.WorkloadSkipped:
+            case OnboardingEventType.WorkloadSkipped:
                 Skipped++;
                 break;
         }
@@ -95,23 +95,23 @@ public sealed class MeshProgressDisplay(TextWriter output, bool terminal)
         _drawn = _order.Count;
     }
 
-    private static string Pods(MeshEvent e) => $"{e.MeshedPods}/{e.TotalPods} pods meshed";
+    private static string Pods(OnboardingEvent e) => $"{e.MeshedPods}/{e.TotalPods} pods meshed";
 
-    private static string? State(MeshEvent e) => e.Type switch
+    private static string? State(OnboardingEvent e) => e.Type switch
     {
-        MeshEventType.Restarting => $"restarting, {Pods(e)}",
-        MeshEventType.Progress => Pods(e),
-        MeshEventType.WorkloadDone => $"done, {Pods(e)}",
-        MeshEventType.WorkloadFailed => $"failed, {Pods(e)}: {e.Message}",
-        MeshEventType.WorkloadSkipped => $"skipped: {e.Message}",
+        OnboardingEventType.Restarting => $"restarting, {Pods(e)}",
+        OnboardingEventType.Progress => Pods(e),
+        OnboardingEventType.WorkloadDone => $"done, {Pods(e)}",
+        OnboardingEventType.WorkloadFailed => $"failed, {Pods(e)}: {e.Message}",
+        OnboardingEventType.WorkloadSkipped => $"skipped: {e.Message}",
         _ => null,
     };
 
-    private static string? Describe(MeshEvent e) => e.Type switch
+    private static string? Describe(OnboardingEvent e) => e.Type switch
     {
-        MeshEventType.Started => "started" + Suffix(e.Message),
-        MeshEventType.InjectionApplied => "injection switch applied" + Suffix(e.Message),
-        MeshEventType.Completed or MeshEventType.Failed => null,
+        OnboardingEventType.Started => "started" + Suffix(e.Message),
+        OnboardingEventType.InjectionApplied => "injection switch applied" + Suffix(e.Message),
+        OnboardingEventType.Completed or OnboardingEventType.Failed => null,
         _ => e.Type.ToString().ToLowerInvariant() + Suffix(e.Message),
     };
 

@@ -1,3 +1,4 @@
+using Kubemate.Application.Onboarding;
 using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.Objects;
 using Kubemate.Direct.Terminal;
@@ -32,8 +33,8 @@ public sealed class DiffOutputTests
     {
         var output = new StringWriter();
         var display = new MeshProgressDisplay(output, terminal: true);
-        display.Show(new(1, DateTimeOffset.UnixEpoch, Remote.MeshEventType.Restarting, "Deployment", "users", 0, 2, null));
-        display.Show(new(2, DateTimeOffset.UnixEpoch, Remote.MeshEventType.WorkloadDone, "Deployment", "users", 2, 2, null));
+        display.Show(new(1, DateTimeOffset.UnixEpoch, OnboardingEventType.Restarting, "Deployment", "users", 0, 2, null));
+        display.Show(new(2, DateTimeOffset.UnixEpoch, OnboardingEventType.WorkloadDone, "Deployment", "users", 2, 2, null));
         var text = output.ToString();
         Assert.Contains(TerminalOutput.Up(1), text);
         Assert.EndsWith("deployment/users   " + TerminalOutput.Green + "done, 2/2 pods meshed" + TerminalOutput.Reset + Environment.NewLine, text);
