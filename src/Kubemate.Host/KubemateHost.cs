@@ -1,3 +1,4 @@
+using Kubemate.Application.Overview;
 using System.Text.Json.Serialization;
 using Kubemate.Cluster.Connection;
 using Kubemate.Application.Access;
@@ -174,5 +175,7 @@ public static class KubemateHost
         services.AddSingleton<MeshSwitch>();
         services.AddSingleton<PreviewStore>();
         services.AddSingleton<AuditReaders>();
+        services.AddSingleton<ClusterOverview>();
+        services.AddSingleton<WorkloadPods>();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
 using Kubemate.Application.Changes;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.Application.Tests;
 

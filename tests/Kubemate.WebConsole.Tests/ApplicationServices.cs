@@ -1,3 +1,4 @@
+using Kubemate.Application.Overview;
 using Kubemate.Application.Access;
 using Kubemate.Application.Caching;
 using Kubemate.Application.Identity;
@@ -29,6 +30,8 @@ public static class ApplicationServices
         {
             services.AddSingleton(telemetry);
             services.AddSingleton<TelemetryReads>();
+            services.AddSingleton<ClusterOverview>();
+            services.AddSingleton<WorkloadPods>();
         }
         return services;
     }

@@ -16,7 +16,7 @@ public static class DemoUserSession
         var claims = new List<Claim> { new(ClaimTypes.Name, user) };
         claims.AddRange(groups.Select(g => new Claim(KubemateClaims.Group, g)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "test", ClaimTypes.Name, ClaimTypes.Role));
-        return new ConsoleSession(new SignedIn(principal), connection, clusters);
+        return new ConsoleSession(new SignedIn(principal), connection);
     }
 
     private sealed class SignedIn(ClaimsPrincipal principal) : AuthenticationStateProvider

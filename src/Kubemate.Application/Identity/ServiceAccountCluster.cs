@@ -10,5 +10,10 @@ public sealed class ServiceAccountCluster(ClusterConnection connection) : IDispo
 
     public ClusterApi Api { get; } = connection.CreateApi();
 
+    /// <summary>Asks the API server for its version: the readiness check that the cluster answers.</summary>
+    /// <exception cref="ClusterApiException">the server answered with an error.</exception>
+    /// <exception cref="HttpRequestException">the server could not be reached.</exception>
+    public Task CheckAnswersAsync(CancellationToken cancellationToken) => ServerVersion.ReadAsync(Api, cancellationToken);
+
     public void Dispose() => Api.Dispose();
 }

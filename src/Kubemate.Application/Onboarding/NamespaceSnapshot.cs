@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Model.Kube;
 
 namespace Kubemate.Application.Onboarding;
@@ -11,18 +13,18 @@ internal sealed record NamespaceSnapshot(JsonObject Namespace, IReadOnlyList<(Wo
 
     public static async Task<NamespaceSnapshot> LoadAsync(ClusterApi api, string ns, CancellationToken cancellationToken)
     {
-        var namespaceObject = await api.SendAsync(HttpMethod.Get, $"api/v1/namespaces/{Uri.EscapeDataString(ns)}", null, null, cancellationToken).ConfigureAwait(false);
+        var namespaceObject = await api.GetObjectAsync(BuiltInTypes.Namespace, null, ns, cancellationToken).ConfigureAwait(false);
         var workloads = await ListWorkloadsAsync(api, ns, cancellationToken).ConfigureAwait(false);
-        var pods = await ListAsync(api, $"api/v1/namespaces/{Uri.EscapeDataString(ns)}/pods", cancellationToken).ConfigureAwait(false);
+        var pods = await api.ListObjectsAsync(BuiltInTypes.Pod, ns, cancellationToken).ConfigureAwait(false);
         return new NamespaceSnapshot(namespaceObject, workloads, pods);
     }
 
     /// <summary>Every namespace, from cluster-wide lists (one request per kind rather than per namespace).</summary>
     public static async Task<IReadOnlyList<NamespaceSnapshot>> LoadAllAsync(ClusterApi api, CancellationToken cancellationToken)
     {
-        var namespaces = await ListAsync(api, "api/v1/namespaces", cancellationToken).ConfigureAwait(false);
+        var namespaces = await api.ListObjectsAsync(BuiltInTypes.Namespace, null, cancellationToken).ConfigureAwait(false);
         var workloads = await ListWorkloadsAsync(api, null, cancellationToken).ConfigureAwait(false);
-        var pods = await ListAsync(api, "api/v1/pods", cancellationToken).ConfigureAwait(false);
+        var pods = await api.ListObjectsAsync(BuiltInTypes.Pod, null, cancellationToken).ConfigureAwait(false);
         var workloadsByNamespace = workloads.ToLookup(w => KubeJson.Namespace(w.Object));
         var podsByNamespace = pods.ToLookup(KubeJson.Namespace);
         return namespaces.OrderBy(KubeJson.Name, StringComparer.Ordinal)
@@ -40,26 +42,11 @@ internal sealed record NamespaceSnapshot(JsonObject Namespace, IReadOnlyList<(Wo
     private static async Task<List<(WorkloadKey Key, JsonObject Object)>> ListWorkloadsAsync(ClusterApi api, string? ns, CancellationToken cancellationToken)
     {
         var workloads = new List<(WorkloadKey, JsonObject)>();
-        foreach (var kind in WorkloadKey.Kinds)
+        foreach (var type in BuiltInTypes.Workloads)
         {
-            workloads.AddRange((await ListAsync(api, WorkloadKey.CollectionPath(kind, ns), cancellationToken).ConfigureAwait(false))
-                .Select(o => (new WorkloadKey(kind, KubeJson.Name(o)), o)));
+            workloads.AddRange((await api.ListObjectsAsync(type, ns, cancellationToken).ConfigureAwait(false))
+                .Select(o => (new WorkloadKey(type.Kind, KubeJson.Name(o)), o)));
         }
         return workloads;
-    }
-
-    private static async Task<List<JsonObject>> ListAsync(ClusterApi api, string path, CancellationToken cancellationToken)
-    {
-        var items = new List<JsonObject>();
-        string? next = null;
-        do
-        {
-            var query = "?limit=500" + (next is null ? "" : $"&continue={Uri.EscapeDataString(next)}");
-            var page = await api.SendAsync(HttpMethod.Get, path + query, null, null, cancellationToken).ConfigureAwait(false);
-            items.AddRange((page["items"] as JsonArray ?? []).OfType<JsonObject>());
-            next = (string?)page["metadata"]?["continue"] is { Length: > 0 } token ? token : null;
-        }
-        while (next is not null);
-        return items;
     }
 }

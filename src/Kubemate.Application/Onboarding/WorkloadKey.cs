@@ -1,3 +1,5 @@
+using Kubemate.Cluster.Discovery;
+
 namespace Kubemate.Application.Onboarding;
 
 /// <summary>
@@ -8,8 +10,6 @@ namespace Kubemate.Application.Onboarding;
 /// </summary>
 public sealed record WorkloadKey(string Kind, string Name)
 {
-    public static readonly string[] Kinds = ["Deployment", "StatefulSet", "DaemonSet"];
-
     /// <summary>The kinds as a user writes them, for help and error texts.</summary>
     public static string KnownKinds => "deployment (deploy), statefulset (sts), daemonset (ds)";
 
@@ -22,10 +22,8 @@ public sealed record WorkloadKey(string Kind, string Name)
 
     public string Plural => Kind.ToLowerInvariant() + "s";
 
-    public string ObjectPath(string ns) => $"apis/apps/v1/namespaces/{Uri.EscapeDataString(ns)}/{Plural}/{Uri.EscapeDataString(Name)}";
-
-    public static string CollectionPath(string kind, string? ns) =>
-        ns is null ? $"apis/apps/v1/{kind.ToLowerInvariant()}s" : $"apis/apps/v1/namespaces/{Uri.EscapeDataString(ns)}/{kind.ToLowerInvariant()}s";
+    /// <summary>The served resource of the kind, which addresses the workload in the cluster (a method: not part of the wire form).</summary>
+    public ResourceType ResourceType() => BuiltInTypes.Workload(Kind) ?? throw new InvalidOperationException($"{Kind} is not a pod controller kind");
 
     /// <summary>Parses a workload; an <see cref="ArgumentException"/> naming <paramref name="field"/> and the reason when it is not one.</summary>
     public static WorkloadKey Parse(string text, string field) =>

@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Model.Kube;
 
 namespace Kubemate.Application.Onboarding;
@@ -9,8 +8,6 @@ namespace Kubemate.Application.Onboarding;
 /// <summary>Restarts one workload and follows it until every pod has (or lacks) the proxy, emitting its events.</summary>
 internal sealed class WorkloadRollout(ClusterApi api, MeshInspector inspector, RolloutTracker tracker, EventStream events, TimeProvider time)
 {
-    public const string RestartedAtAnnotation = "kubectl.kubernetes.io/restartedAt";
-
     /// <summary>Returns the audit status (<c>done</c>, <c>failed</c>, <c>denied</c>) and a message.</summary>
     public async Task<(string Status, string Message)> RunAsync(OnboardingRequest request, PlannedRestart restart, bool templateChanged, CancellationToken ct)
     {
@@ -61,27 +58,14 @@ internal sealed class WorkloadRollout(ClusterApi api, MeshInspector inspector, R
     }
 
     /// <summary>
-    /// Restarts as <c>kubectl rollout restart</c> does, by a merge patch of the restartedAt template annotation
-    /// (not server-side apply: that annotation is often owned by kubectl, and apply would conflict). Returns the
-    /// generation the controller must observe.
+    /// Restarts as <c>kubectl rollout restart</c> does (<see cref="RolloutRestart"/>), or reads the workload whose
+    /// changed template already rolls. Returns the generation the controller must observe.
     /// </summary>
     private async Task<long> StartAsync(string ns, WorkloadKey key, bool templateChanged, CancellationToken ct)
     {
-        JsonObject workload;
-        if (templateChanged)
-        {
-            workload = await api.SendAsync(HttpMethod.Get, key.ObjectPath(ns), null, null, ct).ConfigureAwait(false);
-        }
-        else
-        {
-            // Sub-second precision, so two restarts in one second still change the template.
-            var now = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-            var patch = new JsonObject
-            {
-                ["spec"] = new JsonObject { ["template"] = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [RestartedAtAnnotation] = now } } } },
-            };
-            workload = await api.SendAsync(HttpMethod.Patch, key.ObjectPath(ns) + "?fieldManager=kubemate", patch, ClusterApi.MergePatch, ct).ConfigureAwait(false);
-        }
+        var workload = templateChanged
+            ? await api.GetObjectAsync(key.ResourceType(), ns, key.Name, ct).ConfigureAwait(false)
+            : await api.RestartAsync(key.ResourceType(), ns, key.Name, time.GetUtcNow(), ct).ConfigureAwait(false);
         return KubeJson.At(workload, "metadata.generation")?.GetValue<long>() ?? 1;
     }
 }

@@ -31,7 +31,7 @@ public static class HealthApi
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await cluster.Api.SendAsync(HttpMethod.Get, "version", null, null, timeout.Token);
+            await cluster.CheckAnswersAsync(timeout.Token);
         }
         catch (Exception error) when (error is HttpRequestException or OperationCanceledException or Kubemate.Cluster.Http.ClusterApiException)
         {

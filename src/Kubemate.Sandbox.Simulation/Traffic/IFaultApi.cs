@@ -3,15 +3,25 @@ using System.Text.Json.Nodes;
 namespace Kubemate.Sandbox.Simulation.Traffic;
 
 /// <summary>
-/// The Kubernetes API calls <see cref="TrafficFaultClient"/> needs, over HTTP: the CLI hands it the cluster
-/// connection of its kubeconfig, tests a client of the sandbox. Errors are the implementation's exceptions.
+/// The Kubernetes API calls <see cref="TrafficFaultClient"/> needs, by kind, namespace and name: the CLI hands it
+/// Kubemate.Cluster's typed accessors over the kubeconfig's connection, tests a client of the sandbox. Errors are the
+/// implementation's exceptions.
 /// </summary>
 public interface IFaultApi
 {
-    /// <summary>GET that answers null on 404.</summary>
-    Task<JsonObject?> GetOrNullAsync(string path, CancellationToken cancellationToken);
+    /// <summary>The object, or null when it does not exist.</summary>
+    Task<JsonObject?> GetOrNullAsync(FaultResource resource, string ns, string name, CancellationToken cancellationToken);
 
-    Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body, string? contentType, CancellationToken cancellationToken);
+    /// <summary>The objects of one namespace, or of all when <paramref name="ns"/> is null.</summary>
+    Task<IReadOnlyList<JsonObject>> ListAsync(FaultResource resource, string? ns, CancellationToken cancellationToken);
+
+    /// <summary>Server-side apply, field manager <c>kubemate</c>, forced; returns what the server stored.</summary>
+    Task<JsonObject> ApplyAsync(FaultResource resource, string ns, string name, JsonObject body, CancellationToken cancellationToken);
+
+    /// <summary>A JSON merge patch, field manager <c>kubemate</c>.</summary>
+    Task MergePatchAsync(FaultResource resource, string ns, string name, JsonObject patch, CancellationToken cancellationToken);
+
+    Task DeleteAsync(FaultResource resource, string ns, string name, CancellationToken cancellationToken);
 }
 
 /// <summary>Input the fault commands reject before calling the cluster; the message names the field.</summary>

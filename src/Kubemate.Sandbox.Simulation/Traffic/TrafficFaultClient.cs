@@ -10,8 +10,6 @@ namespace Kubemate.Sandbox.Simulation.Traffic;
 public sealed class TrafficFaultClient(IFaultApi api)
 {
     public const string FieldManager = "kubemate";
-    private const string ApplyPatch = "application/apply-patch+yaml";
-    private const string MergePatch = "application/merge-patch+json";
 
     /// <summary>Applies <paramref name="fault"/> after checking it and that its workload exists; returns what was applied.</summary>
     /// <exception cref="FaultInputException">the fault is invalid or its workload does not exist.</exception>
@@ -25,8 +23,7 @@ public sealed class TrafficFaultClient(IFaultApi api)
         {
             throw new FaultInputException($"spec.workload: Not found: no Deployment or StatefulSet \"{fault.Workload}\" in namespace \"{fault.Namespace}\"");
         }
-        return await api.SendAsync(HttpMethod.Patch, $"{Collection(fault.Namespace)}/{fault.Name}?fieldManager={FieldManager}&force=true",
-            fault.ToObject(), ApplyPatch, cancellationToken);
+        return await api.ApplyAsync(FaultResource.TrafficFault, fault.Namespace, fault.Name, fault.ToObject(), cancellationToken);
     }
 
     /// <summary>Runs a named scenario; returns one line per change it made.</summary>
@@ -37,7 +34,7 @@ public sealed class TrafficFaultClient(IFaultApi api)
             ?? throw new FaultInputException($"scenario: Unsupported value: \"{name}\": supported values: {string.Join(", ", TrafficScenarios.All.Select(s => s.Name))}");
         var fault = scenario.Fault;
         if (scenario.RequiredDeployment is { } required
-            && await api.GetOrNullAsync($"/apis/apps/v1/namespaces/{fault.Namespace}/deployments/{required}", cancellationToken) is null)
+            && await api.GetOrNullAsync(FaultResource.Deployment, fault.Namespace, required, cancellationToken) is null)
         {
             throw new FaultInputException(
                 $"scenario {name}: there is no canary: Deployment {fault.Namespace}/{required} (pods labelled app={fault.Workload}, version={fault.Version}) does not exist; create the canary first");
@@ -47,8 +44,7 @@ public sealed class TrafficFaultClient(IFaultApi api)
         lines.Add($"trafficfault {fault.Namespace}/{fault.Name} applied: {scenario.Description}");
         if (scenario.Timeout is { } timeout)
         {
-            var path = $"/api/v1/namespaces/{timeout.Namespace}/services/{timeout.Service}";
-            var service = await api.GetOrNullAsync(path, cancellationToken)
+            var service = await api.GetOrNullAsync(FaultResource.Service, timeout.Namespace, timeout.Service, cancellationToken)
                 ?? throw new FaultInputException($"scenario {name}: Service {timeout.Namespace}/{timeout.Service} does not exist");
             if (service.Annotations().TryGetValue(TrafficScenarios.TimeoutAnnotation, out var existing))
             {
@@ -57,7 +53,7 @@ public sealed class TrafficFaultClient(IFaultApi api)
             else
             {
                 var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [TrafficScenarios.TimeoutAnnotation] = timeout.Timeout } } };
-                await api.SendAsync(HttpMethod.Patch, path + $"?fieldManager={FieldManager}", patch, MergePatch, cancellationToken);
+                await api.MergePatchAsync(FaultResource.Service, timeout.Namespace, timeout.Service, patch, cancellationToken);
                 lines.Add($"service {timeout.Namespace}/{timeout.Service} annotated {TrafficScenarios.TimeoutAnnotation}: {timeout.Timeout}");
             }
         }
@@ -67,9 +63,8 @@ public sealed class TrafficFaultClient(IFaultApi api)
     /// <summary>The faults of one namespace, or of all namespaces when <paramref name="ns"/> is null.</summary>
     public async Task<IReadOnlyList<JsonObject>> ListAsync(string? ns, CancellationToken cancellationToken)
     {
-        var path = ns is null ? $"/apis/{TrafficFaultCrd.ApiVersion}/{TrafficFaultCrd.Plural}" : Collection(ns);
-        var list = await api.SendAsync(HttpMethod.Get, path, null, null, cancellationToken);
-        return (list["items"] as JsonArray ?? []).OfType<JsonObject>()
+        var list = await api.ListAsync(FaultResource.TrafficFault, ns, cancellationToken);
+        return list
             .OrderBy(i => i.Namespace(), StringComparer.Ordinal).ThenBy(i => i.Name(), StringComparer.Ordinal)
             .ToList();
     }
@@ -88,20 +83,17 @@ public sealed class TrafficFaultClient(IFaultApi api)
         var deleted = new List<string>();
         foreach (var (faultNamespace, faultName) in targets)
         {
-            var path = $"{Collection(faultNamespace)}/{faultName}";
-            if (name is not null && await api.GetOrNullAsync(path, cancellationToken) is null)
+            if (name is not null && await api.GetOrNullAsync(FaultResource.TrafficFault, faultNamespace, faultName, cancellationToken) is null)
             {
                 throw new FaultInputException($"--name: Not found: no trafficfault \"{faultName}\" in namespace \"{faultNamespace}\"");
             }
-            await api.SendAsync(HttpMethod.Delete, path, null, null, cancellationToken);
+            await api.DeleteAsync(FaultResource.TrafficFault, faultNamespace, faultName, cancellationToken);
             deleted.Add($"{faultNamespace}/{faultName}");
         }
         return deleted;
     }
 
-    private static string Collection(string ns) => $"/apis/{TrafficFaultCrd.ApiVersion}/namespaces/{ns}/{TrafficFaultCrd.Plural}";
-
     private async Task<bool> WorkloadExistsAsync(string ns, string workload, CancellationToken cancellationToken) =>
-        await api.GetOrNullAsync($"/apis/apps/v1/namespaces/{ns}/deployments/{workload}", cancellationToken) is not null
-        || await api.GetOrNullAsync($"/apis/apps/v1/namespaces/{ns}/statefulsets/{workload}", cancellationToken) is not null;
+        await api.GetOrNullAsync(FaultResource.Deployment, ns, workload, cancellationToken) is not null
+        || await api.GetOrNullAsync(FaultResource.StatefulSet, ns, workload, cancellationToken) is not null;
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kubemate.Cluster.Caching;
 using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Telemetry.Exposition;
 
 namespace Kubemate.Telemetry.Embedded;
@@ -101,12 +102,7 @@ public sealed class ProxyScraper(ClusterApi api, EmbeddedStore store, EmbeddedSt
         timeout.CancelAfter(options.ScrapeInterval);
         try
         {
-            using var response = await api.SendRawAsync(HttpMethod.Get, target.ProxyPath, null, null, HttpCompletionOption.ResponseContentRead, timeout.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"HTTP {(int)response.StatusCode} from {target.ProxyPath}");
-            }
+            var body = await api.GetTextAsync(target.Namespace, target.Pod, target.Port, target.MetricsPath, timeout.Token).ConfigureAwait(false);
             var exposition = PrometheusTextParser.Parse(body);
             store.Append(target.Key, target.Labels, started, exposition.Samples);
             health[target.Key] = new ScrapeHealth(target.Key, job, true, started, null);

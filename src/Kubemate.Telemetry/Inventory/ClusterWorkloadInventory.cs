@@ -1,5 +1,6 @@
-using System.Text.Json.Nodes;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Model.Drivers;
 using Kubemate.Model.Edge;
 
@@ -13,12 +14,11 @@ public sealed class ClusterWorkloadInventory(ClusterApi api) : IWorkloadInventor
 {
     public async Task<IReadOnlyList<WorkloadInfo>> ListAsync(IReadOnlyCollection<string>? namespaces, MeshConventions mesh, GatewayConventions gateway, CancellationToken cancellationToken)
     {
-        var scope = namespaces is { Count: 1 } ? $"api/v1/namespaces/{namespaces.First()}/" : "api/v1/";
-        var pods = api.SendAsync(HttpMethod.Get, scope + "pods", null, null, cancellationToken);
-        var services = api.SendAsync(HttpMethod.Get, scope + "services", null, null, cancellationToken);
+        var scope = namespaces is { Count: 1 } ? namespaces.First() : null;
+        var pods = api.ListObjectsAsync(BuiltInTypes.Pod, scope, cancellationToken);
+        var services = api.ListObjectsAsync(BuiltInTypes.Service, scope, cancellationToken);
         await Task.WhenAll(pods, services).ConfigureAwait(false);
-        var workloads = PodWorkloads.FromPods((await pods.ConfigureAwait(false))["items"] as JsonArray ?? [], mesh,
-            (await services.ConfigureAwait(false))["items"] as JsonArray ?? [], gateway);
+        var workloads = PodWorkloads.FromPods(await pods.ConfigureAwait(false), mesh, await services.ConfigureAwait(false), gateway);
         return namespaces is { Count: > 0 } ? workloads.Where(w => namespaces.Contains(w.Workload.Namespace)).ToList() : workloads;
     }
 }

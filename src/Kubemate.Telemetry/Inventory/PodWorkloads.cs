@@ -14,7 +14,7 @@ namespace Kubemate.Telemetry.Inventory;
 public static class PodWorkloads
 {
     /// <summary>Workloads of the pods; with <paramref name="services"/>, each carries the Services whose selector picks one of its pods.</summary>
-    public static IReadOnlyList<WorkloadInfo> FromPods(JsonArray pods, MeshConventions mesh, JsonArray? services = null, GatewayConventions? gateway = null)
+    public static IReadOnlyList<WorkloadInfo> FromPods(IEnumerable<JsonNode?> pods, MeshConventions mesh, IEnumerable<JsonNode?>? services = null, GatewayConventions? gateway = null)
     {
         gateway ??= GatewayConventions.Traefik;
         var groups = new Dictionary<WorkloadRef, (int Meshed, int Total, bool Gateway)>();

@@ -15,8 +15,8 @@ public sealed class ClusterChangeFeed(ClusterConnection connection, TimeProvider
 {
     public static readonly TimeSpan Coalescing = TimeSpan.FromSeconds(1);
 
-    private static readonly ResourceType Namespaces = new("", "v1", "Namespace", "namespaces", false);
-    private static readonly ResourceType Pods = new("", "v1", "Pod", "pods", true);
+    private static readonly ResourceType Namespaces = BuiltInTypes.Namespace;
+    private static readonly ResourceType Pods = BuiltInTypes.Pod;
 
     private readonly Lock _gate = new();
     private readonly List<Func<Task>> _subscribers = [];

@@ -1,7 +1,6 @@
 using Kubemate.Application;
 using Kubemate.Application.Identity;
 using Kubemate.Cluster.Connection;
-using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -11,7 +10,7 @@ namespace Kubemate.WebConsole.Session;
 /// The signed-in user of one circuit, as the application layer knows users: every service the pages call acts as
 /// this identity (impersonated), so what the console shows and does is what Kubernetes RBAC allows that user.
 /// </summary>
-public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection, UserClusters clusters, ConsoleOptions? options = null)
+public sealed class ConsoleSession(AuthenticationStateProvider authentication, ClusterConnection connection, ConsoleOptions? options = null)
 {
     private UserIdentity? _user;
 
@@ -35,9 +34,6 @@ public sealed class ConsoleSession(AuthenticationStateProvider authentication, C
         }
         return _user;
     }
-
-    /// <summary>The user's impersonating client, shared with the REST API's requests of the same user.</summary>
-    public async Task<ClusterApi> ApiAsync() => clusters.For(await UserAsync());
 
     public async Task<OperationContext> OperationContextAsync() => new(await UserAsync(), SourceAddress, ClusterName);
 }

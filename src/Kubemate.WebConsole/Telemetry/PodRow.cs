@@ -1,3 +1,4 @@
+using Kubemate.Application.Overview;
 using Kubemate.Telemetry.Golden;
 
 namespace Kubemate.WebConsole.Telemetry;

@@ -191,13 +191,4 @@ public static class SandboxFaultCommand
             Console.Out.WriteLine(string.Join("   ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
     }
-
-    /// <summary>The fault client's API calls over the kubeconfig's cluster connection.</summary>
-    private sealed class ClusterFaultApi(ClusterApi api) : IFaultApi
-    {
-        public Task<JsonObject?> GetOrNullAsync(string path, CancellationToken cancellationToken) => api.GetOrNullAsync(path, cancellationToken);
-
-        public Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body, string? contentType, CancellationToken cancellationToken) =>
-            api.SendAsync(method, path, body, contentType, cancellationToken);
-    }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Kubemate.Cluster.Http;
 using Kubemate.Cluster.Identity;
 
@@ -10,22 +9,6 @@ namespace Kubemate.Direct;
 /// </summary>
 public static class DirectIdentity
 {
-    public static async Task<UserIdentity> ReviewAsync(ClusterApi api, string fallbackName, CancellationToken cancellationToken)
-    {
-        var review = new JsonObject { ["apiVersion"] = "authentication.k8s.io/v1", ["kind"] = "SelfSubjectReview" };
-        try
-        {
-            var answer = await api.SendAsync(HttpMethod.Post, "apis/authentication.k8s.io/v1/selfsubjectreviews", review, "application/json", cancellationToken).ConfigureAwait(false);
-            var userInfo = answer["status"]?["userInfo"];
-            if ((string?)userInfo?["username"] is { Length: > 0 } name)
-            {
-                var groups = (userInfo["groups"] as JsonArray ?? []).Select(g => (string?)g).OfType<string>().ToList();
-                return new UserIdentity(name, groups);
-            }
-        }
-        catch (ClusterApiException error) when (error.StatusCode is System.Net.HttpStatusCode.NotFound or System.Net.HttpStatusCode.Forbidden)
-        {
-        }
-        return new UserIdentity(fallbackName);
-    }
+    public static async Task<UserIdentity> ReviewAsync(ClusterApi api, string fallbackName, CancellationToken cancellationToken) =>
+        await SelfSubjectReview.ReviewAsync(api, cancellationToken).ConfigureAwait(false) ?? new UserIdentity(fallbackName);
 }

@@ -99,6 +99,28 @@ public sealed class TrafficCluster : IAsyncDisposable, IFaultApi
         return samples;
     }
 
+    Task<JsonObject?> IFaultApi.GetOrNullAsync(FaultResource resource, string ns, string name, CancellationToken cancellationToken) =>
+        GetOrNullAsync(PathOf(resource, ns, name), cancellationToken);
+
+    async Task<IReadOnlyList<JsonObject>> IFaultApi.ListAsync(FaultResource resource, string? ns, CancellationToken cancellationToken) =>
+        ((await SendAsync(HttpMethod.Get, PathOf(resource, ns, null), null, null, cancellationToken))["items"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+
+    Task<JsonObject> IFaultApi.ApplyAsync(FaultResource resource, string ns, string name, JsonObject body, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, PathOf(resource, ns, name) + $"?fieldManager={TrafficFaultClient.FieldManager}&force=true", body, "application/apply-patch+yaml", cancellationToken);
+
+    Task IFaultApi.MergePatchAsync(FaultResource resource, string ns, string name, JsonObject patch, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Patch, PathOf(resource, ns, name) + $"?fieldManager={TrafficFaultClient.FieldManager}", patch, "application/merge-patch+json", cancellationToken);
+
+    Task IFaultApi.DeleteAsync(FaultResource resource, string ns, string name, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, PathOf(resource, ns, name), null, null, cancellationToken);
+
+    private static string PathOf(FaultResource resource, string? ns, string? name)
+    {
+        var prefix = resource.Group.Length == 0 ? $"/api/{resource.Version}" : $"/apis/{resource.Group}/{resource.Version}";
+        var collection = ns is null ? $"{prefix}/{resource.Plural}" : $"{prefix}/namespaces/{ns}/{resource.Plural}";
+        return name is null ? collection : $"{collection}/{name}";
+    }
+
     public Task<JsonObject> CreateAsync(string collectionPath, string json) =>
         SendAsync(HttpMethod.Post, collectionPath, JsonNode.Parse(json), "application/json", default);
 

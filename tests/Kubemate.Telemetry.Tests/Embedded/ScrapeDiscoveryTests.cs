@@ -43,8 +43,8 @@ public class ScrapeDiscoveryTests
         var targets = ScrapeDiscovery.Targets(pods, TestMeshes.Linkerd);
 
         Assert.Equal(["linkerd-proxy/shop/web-1", "traefik/shop/traefik-1"], targets.Select(t => t.Key));
-        Assert.Equal("api/v1/namespaces/shop/pods/web-1:4191/proxy/metrics", targets[0].ProxyPath);
-        Assert.Equal("api/v1/namespaces/shop/pods/traefik-1:9100/proxy/metrics", targets[1].ProxyPath);
+        Assert.Equal(("shop", "web-1", "4191", "metrics"), (targets[0].Namespace, targets[0].Pod, targets[0].Port, targets[0].MetricsPath));
+        Assert.Equal(("shop", "traefik-1", "9100", "metrics"), (targets[1].Namespace, targets[1].Pod, targets[1].Port, targets[1].MetricsPath));
     }
 
     [Fact]

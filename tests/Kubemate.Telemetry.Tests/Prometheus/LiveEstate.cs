@@ -3,6 +3,7 @@ using Kubemate.Cluster.Connection;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Simulation;
 using Kubemate.Telemetry.Tests.Support;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.Telemetry.Tests.Prometheus;
 

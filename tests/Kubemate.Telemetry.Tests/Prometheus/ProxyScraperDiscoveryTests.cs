@@ -1,5 +1,6 @@
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Tests.Support;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.Telemetry.Tests.Prometheus;
 

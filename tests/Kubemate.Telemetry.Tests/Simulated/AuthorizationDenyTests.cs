@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Kubemate.Telemetry.Exposition;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Querying;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.Telemetry.Tests.Simulated;
 

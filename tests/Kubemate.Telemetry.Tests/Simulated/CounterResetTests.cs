@@ -4,6 +4,7 @@ using Kubemate.Sandbox.Simulation.Traffic;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Querying;
 using Xunit.Abstractions;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.Telemetry.Tests.Simulated;
 

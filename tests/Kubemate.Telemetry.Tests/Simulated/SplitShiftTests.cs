@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubemate.Telemetry.Golden;
 using Xunit.Abstractions;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.Telemetry.Tests.Simulated;
 

@@ -3,6 +3,7 @@ using Kubemate.WebConsole.E2E.Browser;
 using Kubemate.WebConsole.E2E.Telemetry;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.WebConsole.E2E.Pages;
 

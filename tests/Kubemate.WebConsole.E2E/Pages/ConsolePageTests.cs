@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Kubemate.WebConsole.E2E.Browser;
 using Microsoft.Playwright;
+using Kubemate.Cluster.Http;
 
 namespace Kubemate.WebConsole.E2E.Pages;
 

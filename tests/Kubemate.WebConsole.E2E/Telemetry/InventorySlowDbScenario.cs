@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Kubemate.Cluster.Connection;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
+using Kubemate.Commands;
 using Kubemate.Sandbox.Simulation.Traffic;
 
 namespace Kubemate.WebConsole.E2E.Telemetry;
@@ -29,31 +32,21 @@ public sealed class InventorySlowDbScenario : IAsyncDisposable
         var scenario = TrafficScenarios.Find(Name) ?? throw new InvalidOperationException($"the simulator has no scenario {Name}");
         var api = admin.CreateApi();
         var timeout = scenario.Timeout ?? throw new InvalidOperationException($"scenario {Name} sets no Service timeout");
-        var service = await api.GetOrNullAsync(ServicePath(timeout), default)
+        var service = await api.GetObjectOrNullAsync(BuiltInTypes.Service, timeout.Namespace, timeout.Service, default)
             ?? throw new InvalidOperationException($"Service {timeout.Namespace}/{timeout.Service} is missing");
         var hadTimeout = service["metadata"]?["annotations"]?[TrafficScenarios.TimeoutAnnotation] is not null;
-        await new TrafficFaultClient(new AdminFaultApi(api)).RunScenarioAsync(Name, default);
+        await new TrafficFaultClient(new ClusterFaultApi(api)).RunScenarioAsync(Name, default);
         return new InventorySlowDbScenario(api, scenario, hadTimeout);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await new TrafficFaultClient(new AdminFaultApi(_api)).ClearAsync(_scenario.Fault.Namespace, _scenario.Fault.Name, all: false, default);
+        await new TrafficFaultClient(new ClusterFaultApi(_api)).ClearAsync(_scenario.Fault.Namespace, _scenario.Fault.Name, all: false, default);
         if (!_hadTimeout && _scenario.Timeout is { } timeout)
         {
             var patch = new JsonObject { ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { [TrafficScenarios.TimeoutAnnotation] = null } } };
-            await _api.SendAsync(HttpMethod.Patch, ServicePath(timeout), patch, "application/merge-patch+json", default);
+            await _api.MergePatchObjectAsync(BuiltInTypes.Service, timeout.Namespace, timeout.Service, patch, default);
         }
         _api.Dispose();
-    }
-
-    private static string ServicePath(ServiceTimeout timeout) => $"/api/v1/namespaces/{timeout.Namespace}/services/{timeout.Service}";
-
-    private sealed class AdminFaultApi(ClusterApi api) : IFaultApi
-    {
-        public Task<JsonObject?> GetOrNullAsync(string path, CancellationToken cancellationToken) => api.GetOrNullAsync(path, cancellationToken);
-
-        public Task<JsonObject> SendAsync(HttpMethod method, string path, JsonNode? body, string? contentType, CancellationToken cancellationToken) =>
-            api.SendAsync(method, path, body, contentType, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Kubemate.Application.Telemetry;
 using Kubemate.WebConsole.Telemetry;
+using Kubemate.Application.Overview;
 using Kubemate.WebConsole.Telemetry.Overview;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Topology;

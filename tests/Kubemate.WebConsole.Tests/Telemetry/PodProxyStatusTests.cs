@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kubemate.Application.Overview;
 using Kubemate.WebConsole.Telemetry;
 using Kubemate.Telemetry.Golden;
 

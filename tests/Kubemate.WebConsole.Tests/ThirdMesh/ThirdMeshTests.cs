@@ -17,6 +17,7 @@ using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Exposition;
 using Kubemate.Telemetry.Golden;
 using Kubemate.Telemetry.Inventory;
+using Kubemate.Application.Overview;
 using Kubemate.Testing.ThirdMesh;
 using Kubemate.WebConsole.Telemetry.Overview;
 using Microsoft.Extensions.Time.Testing;
@@ -76,7 +77,8 @@ public sealed class ThirdMeshTests : IAsyncLifetime
         var pods = (await _admin.SendAsync(HttpMethod.Get, "api/v1/pods", null, null, default))["items"] as JsonArray ?? [];
         var targets = ScrapeDiscovery.Targets(pods, tiny.Conventions);
         Assert.Equal(2, targets.Count);
-        Assert.All(targets, t => Assert.Matches(@"^api/v1/namespaces/shop/pods/api-[^/]+:4000/proxy/stats$", t.ProxyPath));
+        Assert.All(targets, t => Assert.Equal(("shop", "4000", "stats"), (t.Namespace, t.Port, t.MetricsPath)));
+        Assert.All(targets, t => Assert.StartsWith("api-", t.Pod));
         for (var second = 0; second <= 120; second += 10)
         {
             foreach (var target in targets)

@@ -1,10 +1,11 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Model.Drivers;
 using Kubemate.Model.Edge;
 
-namespace Kubemate.WebConsole.Telemetry.Overview;
+namespace Kubemate.Application.Overview;
 
 /// <summary>
 /// A control-plane namespace (the mesh's or the gateway's) as the user sees it: what it is (<see cref="DisplayName"/>),
@@ -27,8 +28,8 @@ public sealed record ControlPlaneStatus(string Namespace, string DisplayName, IR
         var (ns, name, workloads, proxy) = plane;
         try
         {
-            var list = await api.GetOrNullAsync($"api/v1/namespaces/{Uri.EscapeDataString(ns)}/pods", cancellationToken);
-            var pods = (list?["items"] as JsonArray ?? []).OfType<JsonObject>().Select(p => PodProxyStatus.From(p, proxy)).ToList();
+            var list = await api.ListObjectsAsync(BuiltInTypes.Pod, ns, cancellationToken).ConfigureAwait(false);
+            var pods = list.Select(p => PodProxyStatus.From(p, proxy)).ToList();
             // A Deployment's pods are named <deployment>-<hash>-<suffix>.
             var missing = workloads.Where(w => !pods.Any(p => p.Pod.StartsWith(w + "-", StringComparison.Ordinal))).ToList();
             return new ControlPlaneStatus(ns, name, workloads, true, pods.Count(p => p.Ready), pods.Count,

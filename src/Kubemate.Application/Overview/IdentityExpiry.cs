@@ -1,10 +1,12 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Querying;
 
-namespace Kubemate.WebConsole.Telemetry.Overview;
+namespace Kubemate.Application.Overview;
 
 public enum IdentityExpirySource
 {
@@ -34,7 +36,7 @@ public sealed record IdentityExpiry(IdentityExpirySource Source, DateTimeOffset?
         {
             try
             {
-                var secret = await api.GetOrNullAsync($"api/v1/namespaces/{Uri.EscapeDataString(location.Namespace)}/secrets/{Uri.EscapeDataString(location.Secret)}", cancellationToken);
+                var secret = await api.GetObjectOrNullAsync(BuiltInTypes.Secret, location.Namespace, location.Secret, cancellationToken).ConfigureAwait(false);
                 if ((string?)secret?["data"]?[location.Key] is { Length: > 0 } pem)
                 {
                     return new IdentityExpiry(IdentityExpirySource.IssuerSecret, FromPem(Convert.FromBase64String(pem)));
@@ -50,14 +52,14 @@ public sealed record IdentityExpiry(IdentityExpirySource Source, DateTimeOffset?
             return new IdentityExpiry(IdentityExpirySource.NotVisible, null);
         }
         var result = await metrics.QueryAsync(new MetricQuery(metric, QueryFunctionKind.Latest, TimeSpan.FromMinutes(5), [], ["namespace", "pod"]),
-            QueryTime.Instant(now), cancellationToken);
+            QueryTime.Instant(now), cancellationToken).ConfigureAwait(false);
         var earliest = (result.Value ?? []).Select(s => s.Last).Where(v => v > 0 && !double.IsNaN(v)).DefaultIfEmpty().Min();
         return earliest > 0
             ? new IdentityExpiry(IdentityExpirySource.ProxyMetrics, DateTimeOffset.FromUnixTimeMilliseconds((long)(earliest * 1000)))
             : new IdentityExpiry(IdentityExpirySource.NotVisible, null);
     }
 
-    internal static DateTimeOffset FromPem(byte[] pem)
+    public static DateTimeOffset FromPem(byte[] pem)
     {
         using var certificate = X509Certificate2.CreateFromPem(System.Text.Encoding.ASCII.GetString(pem));
         return new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero);

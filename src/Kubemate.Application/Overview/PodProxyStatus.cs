@@ -1,38 +1,32 @@
 using System.Text.Json.Nodes;
+using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
+using Kubemate.Cluster.Objects;
 using Kubemate.Model.Drivers;
 
-namespace Kubemate.WebConsole.Telemetry;
+namespace Kubemate.Application.Overview;
 
 /// <summary>A pod of a workload and its mesh proxy: present (the mesh's proxy container or native sidecar) and ready.</summary>
 public sealed record PodProxyStatus(string Pod, string Phase, bool Ready, bool HasProxy, bool ProxyReady, int Restarts)
 {
-    private static readonly Dictionary<string, string> WorkloadPaths = new(StringComparer.Ordinal)
-    {
-        ["deployment"] = "apis/apps/v1/namespaces/{0}/deployments/{1}",
-        ["statefulset"] = "apis/apps/v1/namespaces/{0}/statefulsets/{1}",
-        ["daemonset"] = "apis/apps/v1/namespaces/{0}/daemonsets/{1}",
-    };
-
     /// <summary>
     /// The workload's pods (by its <c>spec.selector.matchLabels</c>) read as the user; empty when the workload is not a
     /// kind with a selector Kubemate knows or no longer exists.
     /// </summary>
     public static async Task<IReadOnlyList<PodProxyStatus>> ReadAsync(ClusterApi api, ProxyConvention proxy, string ns, string kind, string name, CancellationToken cancellationToken)
     {
-        if (!WorkloadPaths.TryGetValue(kind, out var template))
+        if (BuiltInTypes.Workload(kind) is not { } type)
         {
             return [];
         }
-        var workload = await api.GetOrNullAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template,
-            Uri.EscapeDataString(ns), Uri.EscapeDataString(name)), cancellationToken);
+        var workload = await api.GetObjectOrNullAsync(type, ns, name, cancellationToken).ConfigureAwait(false);
         if (workload?["spec"]?["selector"]?["matchLabels"] is not JsonObject labels || labels.Count == 0)
         {
             return [];
         }
         var selector = string.Join(',', labels.Select(l => $"{l.Key}={(string?)l.Value}"));
-        var pods = await api.GetOrNullAsync($"api/v1/namespaces/{Uri.EscapeDataString(ns)}/pods?labelSelector={Uri.EscapeDataString(selector)}", cancellationToken);
-        return (pods?["items"] as JsonArray ?? []).OfType<JsonObject>().Select(p => From(p, proxy))
+        var pods = await api.ListObjectsAsync(BuiltInTypes.Pod, ns, cancellationToken, labelSelector: selector).ConfigureAwait(false);
+        return pods.Select(p => From(p, proxy))
             .OrderBy(p => p.Pod, StringComparer.Ordinal).ToList();
     }
 
