@@ -15,6 +15,7 @@ internal sealed class AuditChainAnchoring : IAsyncDisposable
     private readonly ITimer timer;
     private long anchoredCount;
     private AuditHead? appended;
+    private long appendedKeyedFrom;
 
     /// <param name="tick">Runs every <see cref="AuditAnchorPolicy.Every"/>; the store takes its append gate and calls <see cref="CatchUpAsync"/>.</param>
     public AuditChainAnchoring(IAuditTrust trust, AuditAnchorPolicy policy, TimeProvider time, long anchoredCount, Func<Task> tick)
@@ -31,6 +32,7 @@ internal sealed class AuditChainAnchoring : IAsyncDisposable
     public async Task AppendedAsync(AuditHead head, AuditKey key, long keyedFrom, CancellationToken cancellationToken)
     {
         appended = head;
+        appendedKeyedFrom = keyedFrom;
         if (anchoredCount == 0 || head.Sequence - anchoredCount >= policy.EveryRecords)
         {
             await AnchorAsync(head, key, keyedFrom, cancellationToken);
@@ -43,14 +45,12 @@ internal sealed class AuditChainAnchoring : IAsyncDisposable
         anchoredCount = Math.Max(anchoredCount, head.Sequence);
     }
 
-    public bool HasUnanchoredHead => appended is { } head && head.Sequence > anchoredCount;
-
     /// <summary>Anchors the last head this process appended when no anchor covers it yet; call under the append gate.</summary>
-    public async Task CatchUpAsync(AuditKey? key, long keyedFrom, CancellationToken cancellationToken)
+    public async Task CatchUpAsync(AuditKey? key, CancellationToken cancellationToken)
     {
         if (key is not null && appended is { } head && head.Sequence > anchoredCount)
         {
-            await AnchorAsync(head, key, keyedFrom, cancellationToken);
+            await AnchorAsync(head, key, appendedKeyedFrom, cancellationToken);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class SqlAuditStore : IAuditStore
     private readonly bool verifyOnly;
     private readonly AuditChainAnchoring? anchoring;
     private AuditKey? key;
+    private int disposed;
 
     // Appends from this process queue here instead of all waiting on the database lock; anchoring takes it too.
     private readonly SemaphoreSlim appendGate = new(1, 1);
@@ -239,7 +240,7 @@ public sealed class SqlAuditStore : IAuditStore
             {
                 if (!verifier.Accept(stored))
                 {
-                    return await ExplainRelinkAsync(verifier.Report(), stored, cancellationToken);
+                    return await ExplainRelinkAsync(verifier.Report(), stored, currentKey, keyedFrom, cancellationToken);
                 }
             }
             if (page.Count < PageSize)
@@ -253,28 +254,37 @@ public sealed class SqlAuditStore : IAuditStore
         }
     }
 
-    /// <summary>A record whose previous hash names a record stored after it was moved, not merely re-linked.</summary>
-    private async Task<AuditVerificationReport> ExplainRelinkAsync(AuditVerificationReport report, StoredRecord stored, CancellationToken cancellationToken)
+    /// <summary>
+    /// A record that verifies under another sequence number was moved, not edited: its content and signature are
+    /// intact, only its place changed. Tried once, at the break, over every place the trail has.
+    /// </summary>
+    private async Task<AuditVerificationReport> ExplainRelinkAsync(AuditVerificationReport report, StoredRecord stored, AuditKey? currentKey, long keyedFrom,
+        CancellationToken cancellationToken)
     {
         if (report.FirstBreak is not { Kind: AuditBreakKind.PreviousHashMismatch } broken || stored.Record is not { } record)
         {
             return report;
         }
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var find = SqlCommands.Create(connection, null, "SELECT seq FROM audit_records WHERE hash = @hash", ("hash", record.PreviousHash));
-        var predecessor = await find.ExecuteScalarAsync(cancellationToken);
-        if (predecessor is null or DBNull || Convert.ToInt64(predecessor, System.Globalization.CultureInfo.InvariantCulture) <= record.Sequence)
+        await using var last = SqlCommands.Create(connection, null, "SELECT COALESCE(MAX(seq), 0) FROM audit_records");
+        var count = Convert.ToInt64(await last.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        for (var place = 1L; place <= count; place++)
         {
-            return report;
-        }
-        return report with
-        {
-            FirstBreak = broken with
+            var there = record with { Sequence = place };
+            var hash = place < keyedFrom ? AuditHasher.ComputeUnkeyed(there) : currentKey is null ? null : AuditHasher.Compute(there, currentKey);
+            if (place != record.Sequence && hash == record.Hash)
             {
-                Kind = AuditBreakKind.Reordered,
-                Message = $"record {record.Sequence} was moved: it follows the record stored at {predecessor}, so records were reordered",
-            },
-        };
+                return report with
+                {
+                    FirstBreak = broken with
+                    {
+                        Kind = AuditBreakKind.Reordered,
+                        Message = $"the record stored as {record.Sequence} was signed as record {place}: records were reordered",
+                    },
+                };
+            }
+        }
+        return report;
     }
 
     public async Task<AuditHead?> HeadAsync(CancellationToken cancellationToken = default)
@@ -286,6 +296,10 @@ public sealed class SqlAuditStore : IAuditStore
     /// <summary>A clean shutdown: anchors what this process appended since the last anchor, then closes.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         try
         {
             if (anchoring is not null)
@@ -308,16 +322,7 @@ public sealed class SqlAuditStore : IAuditStore
         await appendGate.WaitAsync(cancellationToken);
         try
         {
-            if (!anchoring!.HasUnanchoredHead)
-            {
-                return;
-            }
-            long keyedFrom;
-            await using (var connection = await database.OpenConnectionAsync(cancellationToken))
-            {
-                keyedFrom = await AuditChainKeying.ReadKeyedFromAsync(connection, cancellationToken);
-            }
-            await anchoring.CatchUpAsync(key, keyedFrom, cancellationToken);
+            await anchoring!.CatchUpAsync(key, cancellationToken);
         }
         finally
         {
