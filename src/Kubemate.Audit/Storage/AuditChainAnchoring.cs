@@ -28,6 +28,9 @@ internal sealed class AuditChainAnchoring : IAsyncDisposable
         timer = time.CreateTimer(_ => _ = OnTimerAsync(), null, policy.Every, policy.Every);
     }
 
+    /// <summary>The highest record count any signed anchor names.</summary>
+    public long AnchoredCount => anchoredCount;
+
     /// <summary>Called under the append gate after a record committed.</summary>
     public async Task AppendedAsync(AuditHead head, AuditKey key, long keyedFrom, CancellationToken cancellationToken)
     {

@@ -20,6 +20,10 @@ public sealed class SqlAuditStore : IAuditStore
     private AuditKey? key;
     private int disposed;
 
+    // Set when a read-write open found the SQLite file emptied although anchors say it held records: opening re-created
+    // the schema in it, so the emptied file is reported from memory for the life of this process.
+    private string? emptiedBeforeOpen;
+
     // Appends from this process queue here instead of all waiting on the database lock; anchoring takes it too.
     private readonly SemaphoreSlim appendGate = new(1, 1);
 
@@ -52,6 +56,7 @@ public sealed class SqlAuditStore : IAuditStore
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = Path.GetFullPath(path);
         var database = new SqliteAuditDatabase(fullPath, create: !options.VerifyOnly);
+        var emptied = !options.VerifyOnly && File.Exists(fullPath) && new FileInfo(fullPath).Length == 0;
         if (options.VerifyOnly)
         {
             if (!File.Exists(fullPath))
@@ -66,7 +71,13 @@ public sealed class SqlAuditStore : IAuditStore
             await PrivateFiles.Open(fullPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).DisposeAsync();
             await database.UseWriteAheadLogAsync(cancellationToken);
         }
-        return await OpenAsync(database, options, options.Trust ?? FileAuditTrust.NextTo(fullPath), cancellationToken);
+        var store = await OpenAsync(database, options, options.Trust ?? FileAuditTrust.NextTo(fullPath), cancellationToken);
+        if (emptied && store.anchoring?.AnchoredCount > 0)
+        {
+            store.emptiedBeforeOpen = $"the audit store file {fullPath} was empty (0 bytes) when Kubemate opened it at "
+                + $"{AuditCanonicalForm.FormatTimestamp(store.time.GetUtcNow())}, though the anchors say it held {store.anchoring.AnchoredCount} records; the schema was re-created in it";
+        }
+        return store;
     }
 
     /// <summary>Connects with an Npgsql connection string and applies pending migrations; the key and anchors live in the given trust.</summary>
@@ -208,7 +219,7 @@ public sealed class SqlAuditStore : IAuditStore
 
     public async Task<AuditVerificationReport> VerifyAsync(CancellationToken cancellationToken = default)
     {
-        if (database.CheckPresence() is { } absent)
+        if ((database.CheckPresence() ?? emptiedBeforeOpen) is { } absent)
         {
             return new AuditVerificationReport(0, null, new AuditChainBreak(0, AuditBreakKind.EmptyStore, absent));
         }

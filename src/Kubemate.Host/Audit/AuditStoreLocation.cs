@@ -15,7 +15,9 @@ public sealed record AuditStoreLocation(string? PostgresConnectionString, string
     public AuditStoreOptions Options(TimeProvider time) => new()
     {
         Time = time,
-        Trust = PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath!) : FileAuditTrust.ForPostgres(TrustDirectory, PostgresConnectionString),
+        Trust = PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath!)
+            : TrustDirectory.Length > 0 ? FileAuditTrust.ForPostgres(TrustDirectory, PostgresConnectionString)
+            : throw new InvalidOperationException("a PostgreSQL audit store needs a folder for its key and anchors (the data directory)"),
     };
 
     /// <summary>
