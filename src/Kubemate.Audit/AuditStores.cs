@@ -5,8 +5,9 @@ namespace Kubemate.Audit;
 /// <summary>SQLite file by default; PostgreSQL when a connection string is given (several replicas share it).</summary>
 public static class AuditStores
 {
-    public static async Task<IAuditStore> OpenAsync(string? postgresConnectionString, string sqlitePath, TimeProvider? time = null, CancellationToken cancellationToken = default) =>
+    /// <summary>Opens the store; <see cref="AuditStoreOptions.Trust"/> defaults to the key and anchors next to the SQLite file.</summary>
+    public static async Task<IAuditStore> OpenAsync(string? postgresConnectionString, string sqlitePath, AuditStoreOptions? options = null, CancellationToken cancellationToken = default) =>
         string.IsNullOrWhiteSpace(postgresConnectionString)
-            ? await SqlAuditStore.OpenSqliteAsync(sqlitePath, time, cancellationToken)
-            : await SqlAuditStore.OpenPostgresAsync(postgresConnectionString, time, cancellationToken);
+            ? await SqlAuditStore.OpenSqliteAsync(sqlitePath, options ?? new AuditStoreOptions(), cancellationToken)
+            : await SqlAuditStore.OpenPostgresAsync(postgresConnectionString, options ?? new AuditStoreOptions(), cancellationToken);
 }

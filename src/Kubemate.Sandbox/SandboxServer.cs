@@ -1,4 +1,5 @@
 using System.Net;
+using Kubemate.Files;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Sandbox.Admission;
@@ -70,6 +71,11 @@ public sealed class SandboxServer : IAsyncDisposable
             throw new ArgumentException($"the sandbox listens on loopback only; \"{options.ListenAddress}\" is not a loopback address", nameof(options));
         }
         clock ??= TimeProvider.System;
+        if (options.DataDirectory is not null)
+        {
+            // It holds every Secret and the issuer key: 0700 before anything is written into it.
+            PrivateFiles.OwnFolder(options.DataDirectory);
+        }
         var users = UserStore.Load(options.DataDirectory, extraUsers ?? []);
         var certificates = SandboxCertificates.LoadOrCreate(options.DataDirectory, clock);
         IStoreJournal? journal = options.DataDirectory is null ? null : new FileJournal(Path.Combine(options.DataDirectory, "state"));

@@ -1,5 +1,6 @@
 using Kubemate.Audit;
 using Kubemate.Audit.Storage;
+using Kubemate.Audit.Trust;
 using Npgsql;
 
 namespace Kubemate.Application.Tests;
@@ -27,13 +28,10 @@ public sealed class AuditBackend : IAsyncDisposable
     {
         if (kind == Sqlite)
         {
-            var path = Path.Combine(Path.GetTempPath(), $"kubemate-ops-audit-{Guid.NewGuid():n}.db");
-            return new AuditBackend(await SqlAuditStore.OpenSqliteAsync(path), () =>
+            var folder = Path.Combine(Path.GetTempPath(), $"kubemate-ops-audit-{Guid.NewGuid():n}");
+            return new AuditBackend(await SqlAuditStore.OpenSqliteAsync(Path.Combine(folder, "audit.db")), () =>
             {
-                foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-                {
-                    File.Delete(file);
-                }
+                Directory.Delete(folder, recursive: true);
                 return Task.CompletedTask;
             });
         }
@@ -45,10 +43,12 @@ public sealed class AuditBackend : IAsyncDisposable
         var schema = "ops_test_" + Guid.NewGuid().ToString("N");
         await ExecuteAsync(server, $"CREATE SCHEMA {schema}");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { SearchPath = schema }.ToString();
-        return new AuditBackend(await SqlAuditStore.OpenPostgresAsync(connectionString), async () =>
+        var trust = Path.Combine(Path.GetTempPath(), $"kubemate-ops-trust-{Guid.NewGuid():n}");
+        return new AuditBackend(await SqlAuditStore.OpenPostgresAsync(connectionString, new AuditStoreOptions { Trust = FileAuditTrust.ForPostgres(trust, connectionString) }), async () =>
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server, $"DROP SCHEMA {schema} CASCADE");
+            Directory.Delete(trust, recursive: true);
         });
     }
 

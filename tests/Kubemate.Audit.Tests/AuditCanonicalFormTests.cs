@@ -1,4 +1,5 @@
 using Kubemate.Audit.Hashing;
+using Kubemate.Audit.Trust;
 
 namespace Kubemate.Audit.Tests;
 
@@ -34,19 +35,24 @@ public sealed class AuditCanonicalFormTests
         Assert.Equal(expected, AuditCanonicalForm.Write(Sample));
     }
 
-    [Fact]
-    public void Hash_is_sha256_of_the_canonical_utf8_and_ignores_the_stored_hash()
-    {
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AuditCanonicalForm.Write(Sample))));
+    private static readonly AuditKey Key = new(Enumerable.Range(1, AuditKey.Length).Select(i => (byte)i).ToArray());
 
-        Assert.Equal(expected, AuditHasher.Compute(Sample));
-        Assert.Equal(AuditHasher.Compute(Sample), AuditHasher.Compute(Sample with { Hash = "other" }));
+    [Fact]
+    public void Hash_is_hmac_sha256_of_the_canonical_utf8_under_the_key_and_ignores_the_stored_hash()
+    {
+        var canonical = System.Text.Encoding.UTF8.GetBytes(AuditCanonicalForm.Write(Sample));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Key.Bytes, canonical));
+
+        Assert.Equal(expected, AuditHasher.Compute(Sample, Key));
+        Assert.Equal(AuditHasher.Compute(Sample, Key), AuditHasher.Compute(Sample with { Hash = "other" }, Key));
+        Assert.NotEqual(AuditHasher.Compute(Sample, Key), AuditHasher.Compute(Sample, AuditKey.CreateRandom()));
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(canonical)), AuditHasher.ComputeUnkeyed(Sample));
     }
 
     [Fact]
     public void Every_field_changes_the_hash()
     {
-        var original = AuditHasher.Compute(Sample);
+        var original = AuditHasher.Compute(Sample, Key);
         AuditRecord[] variants =
         [
             Sample with { Sequence = 8 },
@@ -65,7 +71,7 @@ public sealed class AuditCanonicalFormTests
             Sample with { PreviousHash = new string('1', 64) },
         ];
 
-        Assert.All(variants, v => Assert.NotEqual(original, AuditHasher.Compute(v)));
-        Assert.Equal(variants.Length, variants.Select(AuditHasher.Compute).Distinct().Count());
+        Assert.All(variants, v => Assert.NotEqual(original, AuditHasher.Compute(v, Key)));
+        Assert.Equal(variants.Length, variants.Select(v => AuditHasher.Compute(v, Key)).Distinct().Count());
     }
 }

@@ -2,6 +2,7 @@ using Kubemate.Audit;
 using Kubemate.Audit.Export;
 using Kubemate.Audit.Hashing;
 using Kubemate.Audit.Storage;
+using Kubemate.Audit.Trust;
 using Kubemate.Audit.Validation;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,7 +16,13 @@ public abstract class AuditStoreContract : IAsyncLifetime
     private readonly List<IAsyncDisposable> opened = [];
 
     /// <summary>Opens a store instance on this test's database; several instances stand for several replicas.</summary>
-    protected abstract Task<SqlAuditStore> OpenStoreCoreAsync();
+    protected abstract Task<SqlAuditStore> OpenStoreCoreAsync(AuditStoreOptions options);
+
+    /// <summary>Where this test's key and anchors live.</summary>
+    protected abstract FileAuditTrust Trust { get; }
+
+    /// <summary>SQL behind the store's back, and the tamper cases, on this test's database.</summary>
+    protected abstract AuditTampering Tampering { get; }
 
     /// <summary>Runs SQL behind the store's back, as someone with database access would.</summary>
     protected abstract Task ExecuteSqlAsync(string sql);
@@ -32,9 +39,11 @@ public abstract class AuditStoreContract : IAsyncLifetime
         }
     }
 
-    protected async Task<SqlAuditStore> OpenStoreAsync()
+    protected Task<SqlAuditStore> OpenStoreAsync() => OpenStoreAsync(new AuditStoreOptions());
+
+    protected async Task<SqlAuditStore> OpenStoreAsync(AuditStoreOptions options)
     {
-        var store = await OpenStoreCoreAsync();
+        var store = await OpenStoreCoreAsync(options with { Time = Time, Trust = Trust });
         lock (opened)
         {
             opened.Add(store);
@@ -65,7 +74,9 @@ public abstract class AuditStoreContract : IAsyncLifetime
         {
             Assert.Equal(records[i - 1].Hash, records[i].PreviousHash);
         }
-        Assert.All(records, r => Assert.Equal(AuditHasher.Compute(r), r.Hash));
+        var key = (await Trust.ReadKeyAsync(CancellationToken.None))!;
+        Assert.All(records, r => Assert.Equal(AuditHasher.Compute(r, key), r.Hash));
+        Assert.All(records, r => Assert.NotEqual(AuditHasher.ComputeUnkeyed(r), r.Hash));
         Assert.Equal(5, records.Select(r => r.Hash).Distinct().Count());
     }
 
@@ -212,7 +223,8 @@ public abstract class AuditStoreContract : IAsyncLifetime
         Assert.Equal(2, lines.Length);
         var parsed = lines.Select(AuditJsonLines.Parse).ToList();
         Assert.Equal([records[1].Hash, records[4].Hash], parsed.Select(r => r.Hash));
-        Assert.All(parsed, r => Assert.Equal(r.Hash, AuditHasher.Compute(r)));
+        var key = (await Trust.ReadKeyAsync(CancellationToken.None))!;
+        Assert.All(parsed, r => Assert.Equal(r.Hash, AuditHasher.Compute(r, key)));
         Assert.Contains("\"outcome\":\"partial\"", lines[0]);
         Assert.Contains("\"timestamp\":\"2026-11-25T09:31:00.123456Z\"", lines[0]);
         Assert.Contains("网关路由", lines[0]);
@@ -223,7 +235,7 @@ public abstract class AuditStoreContract : IAsyncLifetime
     {
         var (store, records) = await StoreWithFiveRecordsAsync();
 
-        var report = await store.VerifyAsync(await store.HeadAsync());
+        var report = await store.VerifyAsync();
 
         Assert.True(report.IsValid, report.FirstBreak?.Message);
         Assert.Equal(5, report.RecordsChecked);
@@ -317,30 +329,115 @@ public abstract class AuditStoreContract : IAsyncLifetime
         Assert.Contains("audit record 2 is unreadable", error.Message);
     }
 
-    [Fact]
-    public async Task A_deleted_tail_is_found_only_against_an_anchor_kept_outside_the_store()
+    /// <summary>The store is closed cleanly (so its head is anchored), doctored, and verified by a fresh open.</summary>
+    protected async Task<AuditVerificationReport> TamperAndVerifyAsync(AuditTamper tamper)
     {
-        var (store, _) = await StoreWithFiveRecordsAsync();
-        var anchor = await store.HeadAsync();
-        await ExecuteSqlAsync("DELETE FROM audit_objects WHERE seq >= 4");
-        await ExecuteSqlAsync("DELETE FROM audit_records WHERE seq >= 4");
+        var store = await OpenStoreCoreAsync(new AuditStoreOptions { Time = Time, Trust = Trust });
+        await AuditTampering.SeedAsync(store);
+        await store.DisposeAsync();
+        await Tampering.ApplyAsync(tamper);
+        await using var verifier = await OpenStoreCoreAsync(new AuditStoreOptions { Time = Time, Trust = Trust, VerifyOnly = true });
+        return await verifier.VerifyAsync();
+    }
 
-        var withoutAnchor = await store.VerifyAsync();
-        var withAnchor = await store.VerifyAsync(anchor);
+    [Theory]
+    [InlineData(AuditTamper.TailTruncation)]
+    [InlineData(AuditTamper.FullDeletion)]
+    [InlineData(AuditTamper.EditAndRehash)]
+    [InlineData(AuditTamper.ForgedAppend)]
+    [InlineData(AuditTamper.RowEdit)]
+    [InlineData(AuditTamper.Reorder)]
+    public async Task Each_tamper_case_is_found_as_its_own_kind(AuditTamper tamper)
+    {
+        var report = await TamperAndVerifyAsync(tamper);
 
-        Assert.True(withoutAnchor.IsValid);
-        Assert.Equal(new AuditChainBreak(5, AuditBreakKind.AnchorMismatch, withAnchor.FirstBreak!.Message), withAnchor.FirstBreak);
+        var (kind, sequence) = AuditTampering.Expected(tamper);
+        Assert.False(report.IsValid);
+        Assert.Equal((kind, sequence), (report.FirstBreak!.Kind, report.FirstBreak.Sequence));
     }
 
     [Fact]
     public async Task An_anchor_that_disagrees_with_the_stored_hash_is_reported()
     {
         var (store, records) = await StoreWithFiveRecordsAsync();
+        var key = (await Trust.ReadKeyAsync(CancellationToken.None))!;
+        await Trust.AppendAnchorLineAsync(AuditAnchor.Sign(key, 2, records[3].Hash, Time.GetUtcNow(), 1).ToLine(), CancellationToken.None);
 
-        var report = await store.VerifyAsync(new AuditHead(2, records[3].Hash));
+        var report = await store.VerifyAsync();
 
-        Assert.Equal(2, report.FirstBreak!.Sequence);
-        Assert.Equal(AuditBreakKind.AnchorMismatch, report.FirstBreak.Kind);
+        Assert.Equal((AuditBreakKind.AnchorMismatch, 2L), (report.FirstBreak!.Kind, report.FirstBreak.Sequence));
+    }
+
+    [Fact]
+    public async Task An_edited_anchor_line_is_reported_as_forged()
+    {
+        var (store, records) = await StoreWithFiveRecordsAsync();
+        await Trust.AppendAnchorLineAsync(AuditAnchor.Sign(AuditKey.CreateRandom(), 5, records[4].Hash, Time.GetUtcNow(), 1).ToLine(), CancellationToken.None);
+
+        var report = await store.VerifyAsync();
+
+        Assert.Equal(AuditBreakKind.AnchorForged, report.FirstBreak!.Kind);
+        Assert.Contains("not signed with the audit key", report.FirstBreak.Message);
+    }
+
+    [Fact]
+    public async Task Removed_anchors_are_reported()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        File.Delete(Trust.AnchorPath);
+
+        var report = await store.VerifyAsync();
+
+        Assert.Equal(AuditBreakKind.AnchorsMissing, report.FirstBreak!.Kind);
+    }
+
+    [Fact]
+    public async Task A_missing_key_is_reported_by_verify_and_refused_by_a_writer()
+    {
+        var (store, _) = await StoreWithFiveRecordsAsync();
+        File.Delete(Trust.KeyPath);
+
+        var report = await store.VerifyAsync();
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(OpenStoreAsync);
+
+        Assert.Equal((AuditBreakKind.KeyMissing, 1L), (report.FirstBreak!.Kind, report.FirstBreak.Sequence));
+        Assert.Contains("restore the key", refused.Message);
+        Assert.False(File.Exists(Trust.KeyPath));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_key_file_others_may_read_is_refused()
+    {
+        await StoreWithFiveRecordsAsync();
+        File.SetUnixFileMode(Trust.KeyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(OpenStoreAsync);
+
+        Assert.Contains("must be 0600", error.Message);
+    }
+
+    [Fact]
+    public async Task Anchors_are_signed_after_the_first_record_every_n_records_every_m_minutes_and_at_shutdown()
+    {
+        var store = await OpenStoreAsync(new AuditStoreOptions { Anchoring = new AuditAnchorPolicy(3, TimeSpan.FromMinutes(5)) });
+        async Task<long[]> AnchoredCounts() =>
+            (await Trust.ReadAnchorLinesAsync(CancellationToken.None)).Select(line => AuditAnchor.TryParse(line)!.Count).ToArray();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AppendAsync(AuditEntries.MeshEnable());
+        }
+        var afterAppends = await AnchoredCounts();
+        await store.AppendAsync(AuditEntries.MeshEnable());
+        Time.Advance(TimeSpan.FromMinutes(5));
+        var afterTimer = await Eventually.Until(AnchoredCounts, counts => counts.Length == 3, "the anchor the five-minute timer signs");
+        await store.AppendAsync(AuditEntries.MeshEnable());
+        await store.DisposeAsync();
+
+        Assert.Equal([1L, 4], afterAppends.AsEnumerable());
+        Assert.Equal([1L, 4, 6], afterTimer.AsEnumerable());
+        Assert.Equal([1L, 4, 6, 7], (await AnchoredCounts()).AsEnumerable());
     }
 
     [Fact]

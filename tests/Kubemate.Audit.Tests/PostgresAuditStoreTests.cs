@@ -1,4 +1,5 @@
 using Kubemate.Audit.Storage;
+using Kubemate.Audit.Trust;
 using Npgsql;
 
 namespace Kubemate.Audit.Tests;
@@ -13,6 +14,7 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract
     public const string ConnectionStringVariable = "KUBEMATE_TEST_POSTGRES";
 
     private readonly string schema = "audit_test_" + Guid.NewGuid().ToString("N");
+    private readonly string trustDirectory = Path.Combine(Path.GetTempPath(), "kubemate-audit-trust-" + Guid.NewGuid().ToString("N"));
     private string? connectionString;
 
     public override async Task InitializeAsync()
@@ -40,9 +42,17 @@ public sealed class PostgresAuditStoreTests : AuditStoreContract
             await ExecuteSqlAsync($"DROP SCHEMA {schema} CASCADE");
             NpgsqlConnection.ClearAllPools();
         }
+        if (Directory.Exists(trustDirectory))
+        {
+            Directory.Delete(trustDirectory, recursive: true);
+        }
     }
 
-    protected override Task<SqlAuditStore> OpenStoreCoreAsync() => SqlAuditStore.OpenPostgresAsync(ConnectionString, Time);
+    protected override Task<SqlAuditStore> OpenStoreCoreAsync(AuditStoreOptions options) => SqlAuditStore.OpenPostgresAsync(ConnectionString, options);
+
+    protected override FileAuditTrust Trust => FileAuditTrust.ForPostgres(trustDirectory, ConnectionString);
+
+    protected override AuditTampering Tampering => AuditTampering.Postgres(ConnectionString);
 
     protected override async Task ExecuteSqlAsync(string sql)
     {

@@ -46,5 +46,10 @@ public static class AuditMigrations
             "CREATE INDEX audit_records_time ON audit_records (ts_us)",
             "CREATE INDEX audit_objects_target ON audit_objects (namespace, kind, name)",
         ]),
+        new(2, "records from keyed_from on are signed with the audit key (HMAC-SHA256); older ones keep plain SHA-256",
+        [
+            "CREATE TABLE audit_chain_keying (keyed_from BIGINT NOT NULL)",
+            "INSERT INTO audit_chain_keying (keyed_from) SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_records",
+        ]),
     ];
 }

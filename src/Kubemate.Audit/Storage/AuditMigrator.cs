@@ -39,6 +39,22 @@ internal static class AuditMigrator
         return appliedNow;
     }
 
+    /// <summary>True when the database holds the audit tables; changes nothing.</summary>
+    public static async Task<bool> IsAuditStoreAsync(IAuditDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = SqlCommands.Create(connection, null, "SELECT COUNT(*) FROM audit_records");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<HashSet<int>> ReadAppliedVersionsAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = SqlCommands.Create(connection, transaction, $"SELECT version FROM {AuditMigrations.HistoryTable}");

@@ -7,6 +7,9 @@ internal interface IAuditDatabase : IAsyncDisposable
 {
     string Description { get; }
 
+    /// <summary>Why the store's storage is gone or empty (a SQLite file deleted or truncated to zero bytes); null when present.</summary>
+    string? CheckPresence();
+
     ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>Begins a transaction that holds the chain's write lock until it ends, across threads and processes.</summary>

@@ -19,6 +19,9 @@ internal sealed class PostgresAuditDatabase : IAuditDatabase
 
     public string Description { get; }
 
+    /// <summary>A server has no file to empty; dropped tables show as no audit store, deleted rows against the anchors.</summary>
+    public string? CheckPresence() => null;
+
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
         await dataSource.OpenConnectionAsync(cancellationToken);
 

@@ -6,13 +6,16 @@ namespace Kubemate.Audit.Storage;
 internal sealed class SqliteAuditDatabase : IAuditDatabase
 {
     private readonly string connectionString;
+    private readonly string path;
 
-    public SqliteAuditDatabase(string path)
+    /// <param name="create">False to open only an existing file (verification creates nothing).</param>
+    public SqliteAuditDatabase(string path, bool create)
     {
+        this.path = path;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = true,
             // Seconds Microsoft.Data.Sqlite keeps retrying while another writer holds the lock.
             DefaultTimeout = 60,
@@ -21,6 +24,16 @@ internal sealed class SqliteAuditDatabase : IAuditDatabase
     }
 
     public string Description { get; }
+
+    public string? CheckPresence()
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            return $"the audit store file {path} is gone";
+        }
+        return file.Length == 0 ? $"the audit store file {path} is empty (0 bytes): every record and the schema were wiped" : null;
+    }
 
     public async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {

@@ -1,10 +1,25 @@
 using Kubemate.Audit;
+using Kubemate.Audit.Trust;
+using Kubemate.Files;
 
 namespace Kubemate.Host.Audit;
 
-/// <summary>Where the audit trail lives: a PostgreSQL connection string, else a SQLite file.</summary>
+/// <summary>
+/// Where the audit trail lives: a PostgreSQL connection string, else a SQLite file; and where its key and anchors
+/// live (<see cref="TrustDirectory"/>): next to the SQLite file, or in the data directory for PostgreSQL.
+/// </summary>
 public sealed record AuditStoreLocation(string? PostgresConnectionString, string? SqlitePath)
 {
+    public string TrustDirectory { get; init; } = "";
+
+    public AuditStoreOptions Options(TimeProvider time) => new()
+    {
+        Time = time,
+        Trust = PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath!)
+            : TrustDirectory.Length > 0 ? FileAuditTrust.ForPostgres(TrustDirectory, PostgresConnectionString)
+            : throw new InvalidOperationException("a PostgreSQL audit store needs a folder for its key and anchors (the data directory)"),
+    };
+
     /// <summary>
     /// <c>--audit</c>: a PostgreSQL connection string (<see cref="AuditConnectionStrings.IsPostgres"/>, the direct
     /// commands' rule too), else a SQLite file path; when absent, <c>audit.db</c> under the data directory (default
@@ -12,17 +27,18 @@ public sealed record AuditStoreLocation(string? PostgresConnectionString, string
     /// </summary>
     public static AuditStoreLocation Parse(string? value, string? dataDirectory)
     {
+        var directory = dataDirectory ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kubemate");
         if (!string.IsNullOrWhiteSpace(value) && AuditConnectionStrings.IsPostgres(value))
         {
-            return new AuditStoreLocation(value, null);
+            return new AuditStoreLocation(value, null) { TrustDirectory = Path.GetFullPath(directory) };
         }
         if (!string.IsNullOrWhiteSpace(value))
         {
-            return new AuditStoreLocation(null, Path.GetFullPath(value));
+            var file = Path.GetFullPath(value);
+            return new AuditStoreLocation(null, file) { TrustDirectory = Path.GetDirectoryName(file)! };
         }
-        var directory = dataDirectory ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".kubemate");
-        Directory.CreateDirectory(directory);
-        return new AuditStoreLocation(null, Path.Combine(directory, "audit.db"));
+        PrivateFiles.OwnFolder(directory);
+        return new AuditStoreLocation(null, Path.Combine(directory, "audit.db")) { TrustDirectory = Path.GetFullPath(directory) };
     }
 
     /// <summary>For logs: the connection string without its password.</summary>

@@ -16,7 +16,7 @@ public sealed class HostedAuditStore(AuditStoreLocation location, TimeProvider t
     public AuditStoreLocation Location { get; } = location;
 
     public async Task StartAsync(CancellationToken cancellationToken) =>
-        _inner = await AuditStores.OpenAsync(Location.PostgresConnectionString, Location.SqlitePath ?? "", time, cancellationToken);
+        _inner = await AuditStores.OpenAsync(Location.PostgresConnectionString, Location.SqlitePath ?? "", Location.Options(time), cancellationToken);
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -36,8 +36,7 @@ public sealed class HostedAuditStore(AuditStoreLocation location, TimeProvider t
     public Task<long> ExportJsonLinesAsync(TextWriter writer, AuditQuery query, CancellationToken cancellationToken = default) =>
         Inner.ExportJsonLinesAsync(writer, query, cancellationToken);
 
-    public Task<AuditVerificationReport> VerifyAsync(AuditHead? anchor = null, CancellationToken cancellationToken = default) =>
-        Inner.VerifyAsync(anchor, cancellationToken);
+    public Task<AuditVerificationReport> VerifyAsync(CancellationToken cancellationToken = default) => Inner.VerifyAsync(cancellationToken);
 
     public Task<AuditHead?> HeadAsync(CancellationToken cancellationToken = default) => Inner.HeadAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.Files;
 using Kubemate.Sandbox.Storage;
 
 namespace Kubemate.Sandbox.Persistence;
@@ -23,7 +24,7 @@ public sealed class FileJournal : IStoreJournal
     {
         _directory = directory;
         _syncToDisk = syncToDisk;
-        Directory.CreateDirectory(directory);
+        PrivateFiles.OwnFolder(directory);
     }
 
     public RestoredState Load()
@@ -52,7 +53,7 @@ public sealed class FileJournal : IStoreJournal
         // torn tail (if any) is gone for good.
         var state = new RestoredState(objects.Values.ToList(), revision);
         WriteSnapshot(state);
-        _log = new FileStream(journalPath, FileMode.Create, FileAccess.Write, FileShare.Read, 4096, FileOptions.WriteThrough);
+        _log = PrivateFiles.Open(journalPath, FileMode.Create, FileAccess.Write, FileShare.Read, FileOptions.WriteThrough);
         FsyncDirectory();
         return state;
     }
@@ -142,7 +143,7 @@ public sealed class FileJournal : IStoreJournal
         }
         var snapshot = new JsonObject { ["revision"] = state.Revision, ["objects"] = array };
         var temporary = Path.Combine(_directory, SnapshotFile + ".tmp");
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             using (var writer = new Utf8JsonWriter(stream))
             {

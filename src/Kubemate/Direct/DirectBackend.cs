@@ -70,8 +70,27 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
     public Task<IReadOnlyList<AuditRecord>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken) =>
         GuardAsync(async () => await (await AuditAsync(cancellationToken)).QueryAsync(query, cancellationToken));
 
-    public Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken) =>
-        GuardAsync(async () => await (await AuditAsync(cancellationToken)).VerifyAsync(null, cancellationToken));
+    /// <summary>Opens the store only to verify: a mistyped <c>--audit</c> fails with "no audit store" and creates nothing.</summary>
+    public async Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken)
+    {
+        IAuditStore store;
+        try
+        {
+            store = await AuditStores.OpenAsync(auditLocation.PostgresConnectionString, auditLocation.SqlitePath, auditLocation.Options(verifyOnly: true), cancellationToken);
+        }
+        catch (AuditStoreNotFoundException error)
+        {
+            throw new OperationException(OperationFailure.Failed, $"--audit: {error.Message}", error);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            throw new OperationException(OperationFailure.Failed, $"--audit: cannot open the audit store {auditLocation}: {error.Message}", error);
+        }
+        await using (store)
+        {
+            return await store.VerifyAsync(cancellationToken);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -129,14 +148,8 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         return _audit;
     }
 
-    private static async Task<IAuditStore> OpenAuditAsync(LocalAuditLocation location, CancellationToken cancellationToken)
-    {
-        if (location.PostgresConnectionString is null)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(location.SqlitePath)!);
-        }
-        return await AuditStores.OpenAsync(location.PostgresConnectionString, location.SqlitePath, cancellationToken: cancellationToken);
-    }
+    private static async Task<IAuditStore> OpenAuditAsync(LocalAuditLocation location, CancellationToken cancellationToken) =>
+        await AuditStores.OpenAsync(location.PostgresConnectionString, location.SqlitePath, location.Options(verifyOnly: false), cancellationToken);
 
     /// <summary>Turns refusals into the CLI's failures: 403 denied, 400/422 and rejected requests invalid, unreachable failed.</summary>
     private async Task<T> GuardAsync<T>(Func<Task<T>> work)

@@ -199,6 +199,9 @@ public sealed class ThirdMeshTests : IAsyncLifetime
         {
             await _server.DisposeAsync();
         }
-        File.Delete(_auditPath);
+        foreach (var file in new[] { _auditPath, _auditPath + ".key", _auditPath + ".anchors" })
+        {
+            File.Delete(file);
+        }
     }
 }

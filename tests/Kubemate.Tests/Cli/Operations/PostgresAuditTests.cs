@@ -1,3 +1,6 @@
+using Kubemate.Audit;
+using Kubemate.Audit.Trust;
+using Kubemate.Direct;
 using Npgsql;
 
 namespace Kubemate.Tests.Cli.Operations;
@@ -32,6 +35,10 @@ public sealed class PostgresAuditTests(DemoSandbox sandbox) : IClassFixture<Demo
 
     public async Task DisposeAsync()
     {
+        // Direct mode keeps a PostgreSQL store's key and anchors in the user's data folder, named after the schema.
+        var trust = FileAuditTrust.ForPostgres(LocalAuditLocation.Resolve(_connectionString).TrustDirectory, _connectionString);
+        File.Delete(trust.KeyPath);
+        File.Delete(trust.AnchorPath);
         NpgsqlConnection.ClearAllPools();
         await using (var admin = new NpgsqlConnection(Environment.GetEnvironmentVariable(Variable)))
         {
@@ -57,5 +64,27 @@ public sealed class PostgresAuditTests(DemoSandbox sandbox) : IClassFixture<Demo
         Assert.Contains("apply (dry run)", rows[0]);
         Assert.Contains($"configmap/orders/{name}", rows[1]);
         Assert.StartsWith("audit chain intact: 2 records checked", verified.StdOut);
+    }
+
+    [Theory]
+    [InlineData(AuditTamper.TailTruncation)]
+    [InlineData(AuditTamper.FullDeletion)]
+    [InlineData(AuditTamper.EditAndRehash)]
+    [InlineData(AuditTamper.ForgedAppend)]
+    [InlineData(AuditTamper.RowEdit)]
+    [InlineData(AuditTamper.Reorder)]
+    public async Task Verify_exits_1_naming_each_tamper_case_on_postgresql(AuditTamper tamper)
+    {
+        await using (var store = await AuditStores.OpenAsync(_connectionString, "", LocalAuditLocation.Resolve(_connectionString).Options(verifyOnly: false)))
+        {
+            await AuditTampering.SeedAsync(store);
+        }
+        await AuditTampering.Postgres(_connectionString).ApplyAsync(tamper);
+
+        var broken = await Cli.RunAsync("audit", "verify", "--audit", _connectionString);
+
+        var (kind, sequence) = AuditTampering.Expected(tamper);
+        Assert.Equal(1, broken.ExitCode);
+        Assert.StartsWith($"audit chain BROKEN at record {sequence} ({kind})", broken.StdOut);
     }
 }
