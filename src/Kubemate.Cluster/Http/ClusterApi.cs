@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using k8s;
+using Kubemate.ApiMachinery.Json;
 
 namespace Kubemate.Cluster.Http;
 
@@ -40,7 +41,7 @@ public sealed class ClusterApi(Kubernetes client) : IDisposable
         {
             throw ClusterApiException.FromStatus(response.StatusCode, text);
         }
-        return JsonNode.Parse(text) as JsonObject
+        return JsonNode.Parse(text, documentOptions: JsonLimits.Stored) as JsonObject
             ?? throw new ClusterApiException(response.StatusCode, "InvalidResponse", $"{method} {path}: the server did not answer with a JSON object", []);
     }
 
