@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 
 namespace Kubemate.Testing.Durability;
 
@@ -106,7 +107,7 @@ public sealed class DurabilityLedger
             var now = status == HttpStatusCode.OK ? actual : null;
             var landed = sentSpec is null
                 ? now is null
-                : now is not null && JsonNode.DeepEquals(JsonNode.Parse(now)!["spec"], sentSpec);
+                : now is not null && JsonNode.DeepEquals(JsonNode.Parse(now, documentOptions: JsonLimits.Stored)!["spec"], sentSpec);
             var untouched = before is null ? now is null : now is not null && now.AsSpan().SequenceEqual(before);
             if (!landed && !untouched)
             {

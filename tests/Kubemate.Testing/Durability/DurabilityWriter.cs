@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 
 namespace Kubemate.Testing.Durability;
 
@@ -21,7 +22,7 @@ public sealed class DurabilityWriter(DurabilityLedger ledger, Random random, str
             var name = _present.Count > 0 && roll < 0.45 ? _present[random.Next(_present.Count)] : $"{prefix}-{Interlocked.Increment(ref _sequence):D6}";
             var current = ledger.Current(name);
             JsonObject? sent = current is null ? RandomBlobs.Create(random, name, largeBytes)
-                : roll < 0.30 ? RandomBlobs.Create(random, name, largeBytes, JsonNode.Parse(current)!["metadata"]!["resourceVersion"]!.GetValue<string>())
+                : roll < 0.30 ? RandomBlobs.Create(random, name, largeBytes, JsonNode.Parse(current, documentOptions: JsonLimits.Stored)!["metadata"]!["resourceVersion"]!.GetValue<string>())
                 : null;
             using var request = sent is null
                 ? new HttpRequestMessage(HttpMethod.Delete, $"{RandomBlobs.Collection}/{name}")
