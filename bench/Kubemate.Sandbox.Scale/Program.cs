@@ -22,6 +22,7 @@ var root = new RootCommand("Scale figures of the Kubemate sandbox: kubectl list 
 {
     pods, namespaces, watchers, events, rate, parallelism, kubectlRuns, unbound, settleTimeout, kubectl,
 };
+root.Subcommands.Add(DurabilityCommand.Create(() => interrupted.Token));
 root.SetAction(async (result, cancellationToken) =>
 {
     var options = new ScaleOptions

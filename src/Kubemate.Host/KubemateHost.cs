@@ -1,5 +1,6 @@
 using Kubemate.Application.Overview;
 using System.Text.Json.Serialization;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.Cluster.Connection;
 using Kubemate.Application.Access;
 using Kubemate.Application.Caching;
@@ -117,6 +118,8 @@ public static class KubemateHost
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
             // Numbers are numbers: "5" for an integer member is a wrong type, not a number.
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // The depth every Kubemate reader accepts; a deeper body is a 400 naming the limit (BindingFailure).
+            o.SerializerOptions.MaxDepth = JsonLimits.MaxDepth;
         });
         // Binding failures (bad JSON, wrong types, unknown members) reach KnownExceptionHandler, which names the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

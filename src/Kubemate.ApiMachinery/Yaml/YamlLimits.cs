@@ -1,3 +1,5 @@
+using Kubemate.ApiMachinery.Json;
+
 namespace Kubemate.ApiMachinery.Yaml;
 
 /// <summary>
@@ -8,12 +10,12 @@ namespace Kubemate.ApiMachinery.Yaml;
 public sealed record YamlLimits
 {
     /// <summary>
-    /// The default depth is that of every JSON reader in Kubemate (System.Text.Json's 64), so whatever is read as YAML
-    /// can also be read back as JSON.
+    /// The default depth is that of every JSON reader in Kubemate (<see cref="JsonLimits.MaxDepth"/>), so whatever is
+    /// read as YAML can also be read as JSON, stored and read back.
     /// </summary>
     public static YamlLimits Default { get; } = new();
 
-    public int MaxDepth { get; init; } = 64;
+    public int MaxDepth { get; init; } = JsonLimits.MaxDepth;
 
     public long MaxNodes { get; init; } = 1_000_000;
 

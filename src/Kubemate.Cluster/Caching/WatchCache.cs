@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.Cluster.Discovery;
 using Kubemate.Cluster.Http;
 
@@ -193,7 +194,7 @@ public sealed class WatchCache : IAsyncDisposable
         {
             if (!string.IsNullOrWhiteSpace(line))
             {
-                Apply(JsonNode.Parse(line) as JsonObject ?? throw new InvalidDataException($"watch of {Type.Plural}: event is not a JSON object"));
+                Apply(JsonNode.Parse(line, documentOptions: JsonLimits.Stored) as JsonObject ?? throw new InvalidDataException($"watch of {Type.Plural}: event is not a JSON object"));
             }
         }
     }

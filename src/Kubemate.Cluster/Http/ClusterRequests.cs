@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 
 namespace Kubemate.Cluster.Http;
 
@@ -33,7 +34,7 @@ internal static class ClusterRequests
         {
             throw ClusterApiException.FromStatus(response.StatusCode, text);
         }
-        return JsonNode.Parse(text) as JsonObject
+        return JsonNode.Parse(text, documentOptions: JsonLimits.Stored) as JsonObject
             ?? throw new ClusterApiException(response.StatusCode, "InvalidResponse", $"{method} {path}: the server did not answer with a JSON object", []);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using Kubemate.ApiMachinery.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
@@ -53,6 +54,13 @@ internal static partial class BindingFailure
     private static void Describe(JsonException error, JsonTypeInfo? root, JsonSerializerOptions options, RequestErrors errors)
     {
         var path = Segments(error.Path);
+        if (TooDeep(error))
+        {
+            // The path of a too-deep body is as long as the limit: name the member of the body that holds it.
+            var holder = path.Count == 0 || path[0].StartsWith('[') ? "body" : path[0];
+            errors.Add(holder, $"is nested deeper than the limit of {JsonLimits.MaxDepth} levels (line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1})");
+            return;
+        }
         if (error.InnerException is JsonException)
         {
             errors.Add("body", $"malformed JSON at line {(error.LineNumber ?? 0) + 1}, position {(error.BytePositionInLine ?? 0) + 1}");
@@ -85,6 +93,17 @@ internal static partial class BindingFailure
             return;
         }
         errors.Add(Join(path), target is null ? "has the wrong type" : Expected(target));
+    }
+
+    /// <summary>
+    /// The reader's and the serializer's refusals of a body deeper than <see cref="JsonOptions"/>' MaxDepth
+    /// (<see cref="JsonLimits.MaxDepth"/>) both name the depth and that limit; no other binding failure does.
+    /// </summary>
+    private static bool TooDeep(JsonException error)
+    {
+        var limit = JsonLimits.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new[] { error.Message, error.InnerException?.Message ?? "" }
+            .Any(m => m.Contains("depth", StringComparison.OrdinalIgnoreCase) && m.Contains(limit, StringComparison.Ordinal));
     }
 
     /// <summary>The type the body's member at <paramref name="path"/> binds to, following properties and list elements.</summary>

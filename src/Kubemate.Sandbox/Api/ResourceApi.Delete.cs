@@ -123,7 +123,7 @@ public sealed partial class ResourceApi
             return null;
         }
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
-        return body.Length == 0 ? null : RequestBody.ParseObject(body, RequestBody.MediaType(request.Http));
+        return body.Length == 0 ? null : RequestBody.ParseObject(body, RequestBody.MediaType(request.Http), options.MaxRequestBytes);
     }
 
     private static void CheckPreconditions(ApiRequest request, JsonObject? deleteOptions, StoredObject current)

@@ -13,7 +13,7 @@ public sealed partial class ResourceApi
     {
         var mediaType = RequestBody.MediaType(request.Http);
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
-        var patch = RequestBody.Parse(body, mediaType);
+        var patch = RequestBody.Parse(body, mediaType, options.MaxRequestBytes);
         await RetryOnConflict(!CarriesResourceVersion(patch), () => PatchOnce(request, mediaType, patch));
     }
 

@@ -22,7 +22,7 @@ public sealed partial class ResourceApi
         }
         var mediaType = RequestBody.MediaType(request.Http);
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
-        var input = RequestBody.Parse(body, mediaType);
+        var input = RequestBody.Parse(body, mediaType, options.MaxRequestBytes);
         JsonObject desired;
         try
         {

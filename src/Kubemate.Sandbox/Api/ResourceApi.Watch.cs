@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.Sandbox.Http;
 using Kubemate.Sandbox.Json;
 using Kubemate.Sandbox.Storage;
@@ -136,7 +137,7 @@ public sealed partial class ResourceApi
     };
 
     private static async Task WriteEvent(ApiRequest request, string type, JsonNode obj) =>
-        await WriteRawEvent(request, type, JsonSerializer.SerializeToUtf8Bytes(obj));
+        await WriteRawEvent(request, type, JsonSerializer.SerializeToUtf8Bytes(obj, JsonLimits.StoredSerializer));
 
     private static async Task WriteRawEvent(ApiRequest request, string type, byte[] objectJson)
     {

@@ -16,7 +16,7 @@ public sealed partial class ResourceApi
             throw ApiError.MethodNotAllowed("POST is not allowed on a named resource; use PUT or PATCH");
         }
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
-        var obj = RequestBody.ParseObject(body, RequestBody.MediaType(request.Http));
+        var obj = RequestBody.ParseObject(body, RequestBody.MediaType(request.Http), options.MaxRequestBytes);
         CheckTypeMeta(request, obj);
         CheckNamespace(request, obj);
         var warnings = CustomResourceDecoding.Prepare(request, obj);
@@ -31,7 +31,7 @@ public sealed partial class ResourceApi
     private async Task Update(ApiRequest request)
     {
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
-        var obj = RequestBody.ParseObject(body, RequestBody.MediaType(request.Http));
+        var obj = RequestBody.ParseObject(body, RequestBody.MediaType(request.Http), options.MaxRequestBytes);
         CheckTypeMeta(request, obj);
         CheckNamespace(request, obj);
         if (obj.GetString("metadata", "name") is { } bodyName && bodyName != request.Info.Name)

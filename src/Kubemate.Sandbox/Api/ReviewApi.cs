@@ -19,7 +19,7 @@ public sealed class ReviewApi(SandboxAuthorizer authorizer, TokenAuthenticator a
             throw ApiError.MethodNotAllowed($"{request.Type.Plural} only supports create");
         }
         var body = await RequestBody.ReadBytes(request.Http, options.MaxRequestBytes);
-        var review = RequestBody.ParseObject(body, RequestBody.MediaType(request.Http));
+        var review = RequestBody.ParseObject(body, RequestBody.MediaType(request.Http), options.MaxRequestBytes);
         review["apiVersion"] = request.Type.GroupVersion;
         review["kind"] = request.Type.Kind;
         review["status"] = request.Type.Kind switch

@@ -36,6 +36,10 @@ public sealed class ApiRouter(
         {
             await ResponseWriter.WriteError(context, error);
         }
+        catch (ObjectTooDeepException error) when (!context.Response.HasStarted)
+        {
+            await ResponseWriter.WriteError(context, ObjectTooDeep(error));
+        }
         catch (StoreException error) when (!context.Response.HasStarted)
         {
             await ResponseWriter.WriteError(context, new ApiError(409, "Conflict", error.Message));
@@ -52,6 +56,15 @@ public sealed class ApiRouter(
             logger.LogError(error, "unexpected failure serving {Method} {Path}", context.Request.Method, context.Request.Path);
             await ResponseWriter.WriteError(context, new ApiError(500, "InternalError", $"Internal error occurred: {error.Message}"));
         }
+    }
+
+    /// <summary>422 Invalid naming the field, as the apiserver reports an object its validation refuses.</summary>
+    private static ApiError ObjectTooDeep(ObjectTooDeepException error)
+    {
+        var (group, resource) = error.Key.Resource.Split('/') is [var g, var r] ? (g, r) : ("", error.Key.Resource);
+        var message = $"nested deeper than the limit of {error.Limit} levels";
+        return new ApiError(422, "Invalid", $"{resource} \"{error.Key.Name}\" is invalid: {error.Path}: Invalid value: {message}",
+            new StatusDetails(error.Key.Name, group, resource, null, [new StatusCause("FieldValueInvalid", $"Invalid value: {message}", error.Path)]));
     }
 
     private async Task Route(HttpContext context)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Sandbox.Protobuf;
 using Microsoft.AspNetCore.Http;
@@ -49,8 +50,13 @@ public static class RequestBody
     public static string MediaType(HttpContext context) =>
         (context.Request.ContentType ?? "application/json").Split(';')[0].Trim().ToLowerInvariant();
 
-    /// <summary>Parses a JSON or YAML document; anything else is 415, a malformed body 400.</summary>
-    public static JsonNode? Parse(byte[] body, string mediaType)
+    /// <summary>
+    /// Parses a JSON or YAML document; anything else is 415, a malformed body or one nested deeper than
+    /// <see cref="JsonLimits.MaxDepth"/> 400 (the apiserver answers 400 BadRequest to a body its decoder refuses,
+    /// its own depth limit included). YAML aliases are counted as the copies they make: a YAML body may not expand
+    /// to more than <paramref name="limit"/> bytes of JSON (413), so an alias bomb cannot get round the body limit.
+    /// </summary>
+    public static JsonNode? Parse(byte[] body, string mediaType, long limit)
     {
         if (body.Length == 0)
         {
@@ -75,7 +81,7 @@ public static class RequestBody
         }
         try
         {
-            return yaml ? YamlJson.Parse(Encoding.UTF8.GetString(body)) : JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = false });
+            return yaml ? ParseYaml(body, limit) : JsonLimits.ParseInput(body);
         }
         catch (JsonException ex)
         {
@@ -87,6 +93,26 @@ public static class RequestBody
         }
     }
 
-    public static JsonObject ParseObject(byte[] body, string mediaType) =>
-        Parse(body, mediaType) as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+    public static JsonObject ParseObject(byte[] body, string mediaType, long limit) =>
+        Parse(body, mediaType, limit) as JsonObject ?? throw ApiError.BadRequest("the request body must be a JSON object");
+
+    private static JsonNode? ParseYaml(byte[] body, long limit)
+    {
+        // Every node and every value character of an alias-free YAML text costs at least one byte of the body, so
+        // these limits never refuse a body that is not expanded by aliases; they stop an expansion early and cheaply.
+        var limits = YamlLimits.Default with { MaxNodes = limit, MaxScalarCharacters = limit };
+        var documents = YamlJson.ParseDocuments(Encoding.UTF8.GetString(body), limits);
+        if (documents.Count > 1)
+        {
+            throw new YamlFormatException($"expected one YAML document, found {documents.Count}");
+        }
+        var document = documents.Count == 0 ? null : documents[0];
+        var expanded = document is null ? 0 : JsonSerializer.SerializeToUtf8Bytes(document, JsonLimits.StoredSerializer).LongLength;
+        if (expanded > limit)
+        {
+            throw new ApiError(413, "RequestEntityTooLarge",
+                $"Request entity too large: limit is {limit}; the YAML body expands to {expanded} bytes of JSON (aliases count as the copies they make)");
+        }
+        return document;
+    }
 }

@@ -1,29 +1,33 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.Files;
 using Kubemate.Sandbox.Storage;
+using Microsoft.Win32.SafeHandles;
 
 namespace Kubemate.Sandbox.Persistence;
 
 /// <summary>
 /// Durable store state in a data directory: <c>snapshot.json</c> (replaced atomically by rename) plus
-/// <c>journal.log</c>, one JSON line per committed write, flushed to disk before the write is acknowledged.
-/// A line torn by a crash is incomplete JSON and is cut off on the next start, so a SIGKILL at any moment
-/// loses nothing that was acknowledged and never corrupts what was.
+/// <c>journal.log</c>, one JSON line per committed write. <see cref="Append"/> returns only once the line is on disk
+/// (written at the journal's end and fsynced), and the store acknowledges a write only after that, so a SIGKILL or
+/// power loss at any moment loses nothing that was acknowledged. A line torn by a crash is the final line without
+/// its newline: never acknowledged, it is dropped on the next start. Any other line that cannot be read stops the
+/// start with the file and line (see <see cref="JournalReplay"/>).
 /// </summary>
 public sealed class FileJournal : IStoreJournal
 {
     private const string SnapshotFile = "snapshot.json";
     private const string JournalFile = "journal.log";
+    private static readonly JsonWriterOptions WriterOptions = new() { MaxDepth = JsonLimits.StoredMaxDepth };
     private readonly string _directory;
-    private readonly bool _syncToDisk;
-    private FileStream? _log;
+    private SafeFileHandle? _log;
+    private long _length;
+    private Exception? _broken;
 
-    public FileJournal(string directory, bool syncToDisk = true)
+    public FileJournal(string directory)
     {
         _directory = directory;
-        _syncToDisk = syncToDisk;
         PrivateFiles.OwnFolder(directory);
     }
 
@@ -34,36 +38,65 @@ public sealed class FileJournal : IStoreJournal
         var snapshotPath = Path.Combine(_directory, SnapshotFile);
         if (File.Exists(snapshotPath))
         {
-            var snapshot = JsonNode.Parse(File.ReadAllBytes(snapshotPath))!.AsObject();
-            revision = snapshot["revision"]!.GetValue<long>();
-            foreach (var entry in snapshot["objects"]!.AsArray().OfType<JsonObject>())
-            {
-                var stored = ReadEntry(entry);
-                objects[stored.Key] = stored;
-            }
+            revision = JournalReplay.ReadSnapshot(snapshotPath, objects);
         }
 
         var journalPath = Path.Combine(_directory, JournalFile);
         if (File.Exists(journalPath))
         {
-            revision = Replay(journalPath, objects, revision);
+            revision = JournalReplay.ReadJournal(journalPath, objects, revision);
         }
 
         // Start every run from a fresh snapshot and an empty journal: replay stays short and the
         // torn tail (if any) is gone for good.
         var state = new RestoredState(objects.Values.ToList(), revision);
         WriteSnapshot(state);
-        _log = PrivateFiles.Open(journalPath, FileMode.Create, FileAccess.Write, FileShare.Read, FileOptions.WriteThrough);
+        _log = File.OpenHandle(journalPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+        // Still empty: nothing is written before the journal is private.
+        PrivateFiles.Restrict(journalPath);
+        _length = 0;
         FsyncDirectory();
         return state;
     }
 
+    /// <summary>
+    /// Writes the event's line at the end of the journal and fsyncs it. A failed write is cut off again, so the
+    /// journal never holds a half line before later ones; if even that fails, the journal refuses every later write.
+    /// </summary>
     public void Append(StoreEvent storeEvent)
     {
         if (_log is null)
         {
             throw new InvalidOperationException("the journal must be loaded before writes");
         }
+        if (_broken is not null)
+        {
+            throw new IOException($"the journal in {_directory} failed and takes no more writes: {_broken.Message}", _broken);
+        }
+        var bytes = Line(storeEvent);
+        try
+        {
+            RandomAccess.Write(_log, bytes, _length);
+            RandomAccess.FlushToDisk(_log);
+            _length += bytes.Length;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            try
+            {
+                RandomAccess.SetLength(_log, _length);
+                RandomAccess.FlushToDisk(_log);
+            }
+            catch (Exception cut) when (cut is IOException or UnauthorizedAccessException)
+            {
+                _broken = cut;
+            }
+            throw;
+        }
+    }
+
+    private static byte[] Line(StoreEvent storeEvent)
+    {
         var line = new JsonObject
         {
             ["t"] = storeEvent.Type == StoreEventType.Deleted ? "del" : "put",
@@ -76,55 +109,14 @@ public sealed class FileJournal : IStoreJournal
         {
             line["o"] = storeEvent.Object.Object.DeepClone();
         }
-        var bytes = Encoding.UTF8.GetBytes(line.ToJsonString() + "\n");
-        _log.Write(bytes);
-        _log.Flush(_syncToDisk);
-    }
-
-    private static long Replay(string path, Dictionary<ObjectKey, StoredObject> objects, long revision)
-    {
-        var content = File.ReadAllBytes(path);
-        var start = 0;
-        while (start < content.Length)
+        using var buffer = new MemoryStream();
+        // The writer refuses what the replay could not read back (it reads with the same depth).
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            var end = Array.IndexOf(content, (byte)'\n', start);
-            if (end < 0)
-            {
-                break; // torn tail: never acknowledged
-            }
-            JsonObject? line;
-            try
-            {
-                line = JsonNode.Parse(content.AsSpan(start, end - start))?.AsObject();
-            }
-            catch (JsonException)
-            {
-                break;
-            }
-            start = end + 1;
-            if (line is null)
-            {
-                continue;
-            }
-            var lineRevision = line["v"]!.GetValue<long>();
-            if (lineRevision <= revision)
-            {
-                continue;
-            }
-            revision = lineRevision;
-            var key = new ObjectKey(line["r"]!.GetValue<string>(), line["n"]!.GetValue<string>(), line["m"]!.GetValue<string>());
-            if (line["t"]!.GetValue<string>() == "del")
-            {
-                objects.Remove(key);
-            }
-            else
-            {
-                var obj = line["o"]!.AsObject();
-                line.Remove("o");
-                objects[key] = new StoredObject(key, obj, lineRevision);
-            }
+            line.WriteTo(writer);
         }
-        return revision;
+        buffer.WriteByte((byte)'\n');
+        return buffer.ToArray();
     }
 
     private void WriteSnapshot(RestoredState state)
@@ -145,7 +137,7 @@ public sealed class FileJournal : IStoreJournal
         var temporary = Path.Combine(_directory, SnapshotFile + ".tmp");
         using (var stream = PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            using (var writer = new Utf8JsonWriter(stream))
+            using (var writer = new Utf8JsonWriter(stream, WriterOptions))
             {
                 snapshot.WriteTo(writer);
             }
@@ -153,14 +145,6 @@ public sealed class FileJournal : IStoreJournal
         }
         File.Move(temporary, Path.Combine(_directory, SnapshotFile), overwrite: true);
         FsyncDirectory();
-    }
-
-    private static StoredObject ReadEntry(JsonObject entry)
-    {
-        var key = new ObjectKey(entry["r"]!.GetValue<string>(), entry["n"]!.GetValue<string>(), entry["m"]!.GetValue<string>());
-        var obj = entry["o"]!.AsObject();
-        entry.Remove("o");
-        return new StoredObject(key, obj, entry["v"]!.GetValue<long>());
     }
 
     private void FsyncDirectory()

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.Sandbox.Persistence;
 using Bucket = System.Collections.Immutable.ImmutableSortedDictionary<(string Namespace, string Name), Kubemate.Sandbox.Storage.StoredObject>;
 
@@ -13,6 +14,8 @@ namespace Kubemate.Sandbox.Storage;
 /// </summary>
 public sealed class ObjectStore : IDisposable
 {
+    /// <summary>The server writes managedFields; they mirror the object's fields a few levels down and are not measured.</summary>
+    private static readonly string[] ManagedFields = ["metadata.managedFields"];
     private static readonly Bucket EmptyBucket = ImmutableSortedDictionary.Create<(string Namespace, string Name), StoredObject>(OrdinalKeyComparer.Instance);
 
     private readonly object _writeLock = new();
@@ -125,6 +128,10 @@ public sealed class ObjectStore : IDisposable
             if (next is null && current is null)
             {
                 throw new NotFoundException(key);
+            }
+            if (next is not null && JsonLimits.PathBeyond(next, JsonLimits.MaxDepth, ManagedFields) is { } tooDeep)
+            {
+                throw new ObjectTooDeepException(key, tooDeep, JsonLimits.MaxDepth);
             }
             var revision = state.Revision + 1;
             StoreEvent storeEvent;

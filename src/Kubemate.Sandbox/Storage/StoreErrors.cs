@@ -26,3 +26,18 @@ public sealed class ExpiredException(long requested, long oldest)
     public long Requested { get; } = requested;
     public long Oldest { get; } = oldest;
 }
+
+/// <summary>
+/// The object to store nests deeper than <see cref="Kubemate.ApiMachinery.Json.JsonLimits.MaxDepth"/> (a body is
+/// refused at that depth when it is read; a patch can still deepen an object). Refused before the journal sees it,
+/// so everything journaled can be replayed.
+/// </summary>
+public sealed class ObjectTooDeepException(ObjectKey key, string path, int limit)
+    : StoreException($"{path}: nested deeper than the limit of {limit} levels")
+{
+    public ObjectKey Key { get; } = key;
+
+    public string Path { get; } = path;
+
+    public int Limit { get; } = limit;
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 
 namespace Kubemate.Sandbox.Storage;
 
@@ -17,8 +18,8 @@ public sealed class StoredObject
     public StoredObject(ObjectKey key, JsonObject obj, long resourceVersion)
     {
         Key = key;
-        Json = JsonSerializer.SerializeToUtf8Bytes(obj);
-        Object = JsonNode.Parse(Json)!.AsObject();
+        Json = JsonSerializer.SerializeToUtf8Bytes(obj, JsonLimits.StoredSerializer);
+        Object = JsonNode.Parse(Json, documentOptions: JsonLimits.Stored)!.AsObject();
         ResourceVersion = resourceVersion;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Kubemate.CommandLine;
 using Kubemate.Sandbox;
+using Kubemate.Sandbox.Persistence;
 using Kubemate.Sandbox.Simulation;
 
 namespace Kubemate.Commands;
@@ -23,7 +24,17 @@ public static class SandboxCommand
         {
             var (address, port) = result.GetValue(listen) ?? new ListenAddress("127.0.0.1", 0);
             var options = new SandboxOptions { ListenAddress = address, Port = port, DataDirectory = result.GetValue(dataDir)?.FullName };
-            await using var server = await SandboxLauncher.StartAsync(options, result.GetValue(empty), cancellationToken);
+            SandboxServer server;
+            try
+            {
+                server = await SandboxLauncher.StartAsync(options, result.GetValue(empty), cancellationToken);
+            }
+            catch (SandboxStateException error)
+            {
+                await Console.Error.WriteLineAsync($"kubemate sandbox: {error.Message}");
+                return 1;
+            }
+            await using var running = server;
             if (result.GetValue(kubeconfig) is { } file)
             {
                 server.WriteKubeconfig(file.FullName);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.ApiMachinery.Yaml;
 
 namespace Kubemate.ApiMachinery.Tests.Yaml;
@@ -15,7 +16,7 @@ public sealed class YamlLimitsTests
 
         var error = Assert.Throws<YamlFormatException>(() => YamlJson.ParseDocuments(yaml));
 
-        Assert.Contains("nested deeper than the limit of 64 levels", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"nested deeper than the limit of {JsonLimits.MaxDepth} levels", error.Message, StringComparison.Ordinal);
         Assert.NotEmpty(what);
     }
 
@@ -24,22 +25,22 @@ public sealed class YamlLimitsTests
     {
         var error = Assert.Throws<YamlFormatException>(() => YamlJson.ParseDocuments(string.Concat(Enumerable.Repeat("- ", 50_000)) + "x"));
 
-        Assert.Contains("limit of 64 levels", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"limit of {JsonLimits.MaxDepth} levels", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Sixty_four_levels_are_read_and_sixty_five_are_not()
+    public void As_many_levels_as_the_json_limit_are_read_and_one_more_is_not()
     {
         static string Nested(int levels) => new string('[', levels) + "1" + new string(']', levels);
 
-        var node = YamlJson.Parse(Nested(64))!;
+        var node = YamlJson.Parse(Nested(JsonLimits.MaxDepth))!;
         var depth = 0;
         for (JsonNode? at = node; at is JsonArray array; at = array[0])
         {
             depth++;
         }
-        Assert.Equal(64, depth);
-        Assert.Throws<YamlFormatException>(() => YamlJson.Parse(Nested(65)));
+        Assert.Equal(JsonLimits.MaxDepth, depth);
+        Assert.Throws<YamlFormatException>(() => YamlJson.Parse(Nested(JsonLimits.MaxDepth + 1)));
     }
 
     [Fact]

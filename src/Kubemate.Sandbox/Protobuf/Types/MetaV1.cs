@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Json;
 using Kubemate.Sandbox.Protobuf.Schema;
 using static Kubemate.Sandbox.Protobuf.Schema.Presence;
 
@@ -124,7 +125,7 @@ public static class MetaV1
         }
         try
         {
-            return JsonNode.Parse(Convert.FromBase64String(raw.GetValue<string>()));
+            return JsonLimits.ParseInput(Convert.FromBase64String(raw.GetValue<string>()));
         }
         catch (JsonException ex)
         {
