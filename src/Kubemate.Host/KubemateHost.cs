@@ -14,10 +14,12 @@ using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Health;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Limits;
 using Kubemate.Host.Metrics;
 using Kubemate.Host.Options;
 using Kubemate.Host.Previews;
 using Kubemate.Host.Problems;
+using Kubemate.Host.Security;
 using Kubemate.Host.Telemetry;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Embedded;
@@ -60,13 +62,19 @@ public static class KubemateHost
         });
         builder.Logging.SetMinimumLevel(options.VerboseLogging ? LogLevel.Information : LogLevel.Warning);
         builder.WebHost.UseUrls($"http://{FormatHost(options.ListenAddress)}:{options.Port}");
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Which server answers is nobody's business.
+            k.AddServerHeader = false;
+        });
         AddServices(builder.Services, options, drivers, driver);
         options.ConfigureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         // Runs still going when the host stops end with a Failed event saying so, before the audit store closes.
         app.Lifetime.ApplicationStopping.Register(() => app.Services.GetRequiredService<OperationRegistry>().Stop());
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -75,6 +83,7 @@ public static class KubemateHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseApiCsrfProtection();
+        app.UseRateLimiter();
 
         app.MapHealthApi();
         app.MapMetrics("/metrics").AllowAnonymous();
@@ -129,6 +138,9 @@ public static class KubemateHost
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddKubemateAuthentication(options.Oidc);
+        services.AddSingleton(options.Limits);
+        services.AddSingleton(sp => new SignInThrottle(options.Limits, options.Time));
+        services.AddMutationRateLimits(options.Limits);
         services.AddKubemateTelemetry(new TelemetryHostOptions
         {
             PrometheusUrl = options.PrometheusUrl,
@@ -151,6 +163,8 @@ public static class KubemateHost
         services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
         services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());
+        services.AddSingleton(sp => new HostedSessionStore(sp.GetRequiredService<HostedAuditStore>().Location, options.Time));
+        services.AddHostedService(sp => sp.GetRequiredService<HostedSessionStore>());
         services.AddSingleton<StatusCache>();
         services.AddSingleton<IOperationObserver, OperationMetricsObserver>();
         services.AddSingleton(sp => new OperationRegistry(options.Time, sp.GetRequiredService<StatusCache>(), sp.GetRequiredService<IOperationObserver>()));

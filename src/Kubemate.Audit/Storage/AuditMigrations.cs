@@ -46,5 +46,6 @@ public static class AuditMigrations
             "CREATE INDEX audit_records_time ON audit_records (ts_us)",
             "CREATE INDEX audit_objects_target ON audit_objects (namespace, kind, name)",
         ]),
+        Sessions.SessionMigration.Step,
     ];
 }
