@@ -7,12 +7,13 @@ namespace Kubemate.Host.Security;
 /// Headers on every response (API, console pages, static files, errors): the console's scripts, styles and circuit
 /// come from this site only, no other site may frame it, browsers never guess content types, and no URL leaks in a
 /// Referer. MudBlazor sets style attributes, hence 'unsafe-inline' for styles (never for scripts); the circuit's
-/// WebSocket is same-origin, which 'self' in connect-src covers.
+/// WebSocket is same-origin, which 'self' in connect-src covers; the topology's PNG export draws the SVG through a
+/// blob: image the page itself made, hence blob: for images.
 /// </summary>
 public static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
