@@ -58,9 +58,6 @@ public sealed class ApiClient : IDisposable
 
     public Task<HttpResponseMessage> DeleteAsync(string path) => SendAsync(HttpMethod.Delete, path, null);
 
-    /// <summary>The session cookie as a browser holds it, to replay from another client.</summary>
-    public Cookie SessionCookie => Cookies.GetAllCookies().Single(c => c.Name == "kubemate.session");
-
     public async Task<JsonNode> GetJsonAsync(string path)
     {
         using var response = await GetAsync(path);
