@@ -17,11 +17,13 @@ using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Health;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Limits;
 using Kubemate.Host.Listening;
 using Kubemate.Host.Metrics;
 using Kubemate.Host.Options;
 using Kubemate.Host.Previews;
 using Kubemate.Host.Problems;
+using Kubemate.Host.Security;
 using Kubemate.Host.Telemetry;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Embedded;
@@ -66,6 +68,8 @@ public static class KubemateHost
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Which server answers is nobody's business.
+            kestrel.AddServerHeader = false;
             KestrelListener.Configure(kestrel, options);
         });
         AddServices(builder.Services, options, drivers, driver);
@@ -78,6 +82,7 @@ public static class KubemateHost
         {
             app.UseForwardedHeaders(TrustedProxies.Options(options.TrustedProxies));
         }
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRouting();
@@ -86,6 +91,7 @@ public static class KubemateHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseApiCsrfProtection();
+        app.UseRateLimiter();
 
         app.MapHealthApi();
         app.MapMetrics("/metrics").AllowAnonymous();
@@ -144,6 +150,9 @@ public static class KubemateHost
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddKubemateAuthentication(options.Oidc);
+        services.AddSingleton(options.Limits);
+        services.AddSingleton(sp => new SignInThrottle(options.Limits, options.Time));
+        services.AddMutationRateLimits(options.Limits);
         services.AddKubemateTelemetry(new TelemetryHostOptions
         {
             PrometheusUrl = options.PrometheusUrl,
@@ -170,6 +179,8 @@ public static class KubemateHost
         services.AddSingleton(sp => new HostedAuditStore(options.Audit ?? AuditStoreLocation.Parse(null, null), options.Time));
         services.AddSingleton<Kubemate.Audit.IAuditStore>(sp => sp.GetRequiredService<HostedAuditStore>());
         services.AddHostedService(sp => sp.GetRequiredService<HostedAuditStore>());
+        services.AddSingleton(sp => new HostedSessionStore(sp.GetRequiredService<HostedAuditStore>().Location, options.Time));
+        services.AddHostedService(sp => sp.GetRequiredService<HostedSessionStore>());
         services.AddSingleton<StatusCache>();
         services.AddSingleton<IOperationObserver, OperationMetricsObserver>();
         services.AddSingleton(sp => new OperationRegistry(options.Time, sp.GetRequiredService<StatusCache>(), sp.GetRequiredService<IOperationObserver>()));

@@ -3,6 +3,7 @@ using Kubemate.Cluster.Connection;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Auth;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Limits;
 using Kubemate.Host.Listening;
 using Kubemate.Model.Drivers;
 using Kubemate.Telemetry.Topology;
@@ -40,7 +41,10 @@ public sealed record KubemateHostOptions
     /// <summary>sandbox, kubeconfig or in-cluster, as reported by <c>GET /api/v1/cluster</c>.</summary>
     public string ClusterMode { get; init; } = "sandbox";
 
-    /// <summary>Extra facts for <c>GET /api/v1/cluster</c> (e.g. the sandbox's kubeconfig path); never secrets.</summary>
+    /// <summary>
+    /// Extra facts for <c>GET /api/v1/cluster</c>; never secrets, and never file paths (the answer is anonymous):
+    /// a value that looks like a path is left out.
+    /// </summary>
     public IReadOnlyDictionary<string, string?> ClusterInfo { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>Mesh driver key, one of <see cref="MeshDrivers"/>' providers: linkerd (default), istio…</summary>
@@ -59,6 +63,9 @@ public sealed record KubemateHostOptions
     public string UsersSource { get; init; } = "sandbox";
 
     public OidcSignInOptions? Oidc { get; init; }
+
+    /// <summary>Sign-in throttling, per-user rate limits on changes and the audit record size cap.</summary>
+    public RequestLimits Limits { get; init; } = new();
 
     /// <summary>Prometheus (or Thanos Query) URL for mesh telemetry; null uses the embedded store.</summary>
     public Uri? PrometheusUrl { get; init; }

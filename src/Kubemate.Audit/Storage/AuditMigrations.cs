@@ -51,5 +51,6 @@ public static class AuditMigrations
             "CREATE TABLE audit_chain_keying (keyed_from BIGINT NOT NULL)",
             "INSERT INTO audit_chain_keying (keyed_from) SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_records",
         ]),
+        Sessions.SessionMigration.Step,
     ];
 }

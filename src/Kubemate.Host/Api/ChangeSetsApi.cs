@@ -3,7 +3,9 @@ using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.GitOps;
 using Kubemate.Application.Caching;
 using Kubemate.Application.Identity;
+using Kubemate.Application;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Limits;
 using Kubemate.Host.Metrics;
 using Kubemate.Host.Previews;
 using Kubemate.Host.Problems;
@@ -46,17 +48,22 @@ public static class ChangeSetsApi
         {
             endpoint.Produces<ChangeSetViews.FailureProblem>(status, "application/problem+json");
         }
-        return endpoint;
+        return endpoint.ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 
     private static async Task<Results<Ok<ChangeSetViews.PreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
-        ChangeSetPreviewRequest body, HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, CancellationToken cancellationToken)
+        ChangeSetPreviewRequest body, HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, RequestLimits limits,
+        CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var parsed = ChangeSetRequest.Read(body.Yaml, body.Objects, body.Deletes, errors);
         if (parsed is null)
         {
             return Problem.Validation(errors);
+        }
+        if (AuditRecordSize.Refusal(parsed.ChangeSet, Context(context, clusters), limits) is { } tooLarge)
+        {
+            return tooLarge;
         }
         var service = Service(context, clusters, audit);
         var preview = await service.PreviewAsync(parsed.ChangeSet, null, cancellationToken);
@@ -70,7 +77,7 @@ public static class ChangeSetsApi
 
     private static async Task<Results<Ok<ChangeSetViews.ApplyView>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> ApplyAsync(
         ChangeSetApplyRequest body, HttpContext context, UserClusters clusters, IAuditStore audit, PreviewStore previews, StatusCache statuses,
-        CancellationToken cancellationToken)
+        RequestLimits limits, CancellationToken cancellationToken)
     {
         var errors = new RequestErrors();
         var previewId = body.PreviewId;
@@ -100,6 +107,10 @@ public static class ChangeSetsApi
                 return Problem.Validation(errors);
             }
         }
+        if (AuditRecordSize.Refusal(parsed.ChangeSet, Context(context, clusters), limits) is { } tooLarge)
+        {
+            return tooLarge;
+        }
         if (gitops)
         {
             foreach (var (change, field, reason) in GitOpsExport.Unexportable(parsed.ChangeSet))
@@ -123,5 +134,7 @@ public static class ChangeSetsApi
     }
 
     private static ChangeService Service(HttpContext context, UserClusters clusters, IAuditStore audit) =>
-        new(clusters.For(context.User), audit, clusters.ContextFor(context.User, SourceAddress.Of(context)));
+        new(clusters.For(context.User), audit, Context(context, clusters));
+
+    private static OperationContext Context(HttpContext context, UserClusters clusters) => clusters.ContextFor(context.User, SourceAddress.Of(context));
 }

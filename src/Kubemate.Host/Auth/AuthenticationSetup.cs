@@ -4,6 +4,8 @@ using Kubemate.Host.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -18,6 +20,10 @@ internal static class AuthenticationSetup
 {
     public static IServiceCollection AddKubemateAuthentication(this IServiceCollection services, OidcSignInOptions? oidc)
     {
+        // Sessions live server-side (SessionTicketStore): the cookie carries only a key, which sign-out revokes.
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie)
+            .Configure<SessionTicketStore>((o, store) => o.SessionStore = store);
         var builder = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "cookie or bearer", o =>
                 o.ForwardDefaultSelector = context => BearerToken.TryRead(context.Request, out _) ? AuthSchemes.Bearer : AuthSchemes.Cookie)
@@ -51,9 +57,14 @@ internal static class AuthenticationSetup
         return services;
     }
 
+    /// <summary>
+    /// The handler builds an absolute URL from the request's Host header, which the client chooses; the browser only
+    /// needs the path, so that is all the Location carries.
+    /// </summary>
     private static Task RedirectAsync(RedirectContext<CookieAuthenticationOptions> context)
     {
-        context.Response.Redirect(context.RedirectUri);
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(SessionApi.LocalOrRoot(target));
         return Task.CompletedTask;
     }
 
@@ -83,6 +94,12 @@ internal static class AuthenticationSetup
         o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.Events = new OpenIdConnectEvents
         {
+            // The callback URL comes from configuration (or the address the host is bound to), never from the Host header.
+            OnRedirectToIdentityProvider = context =>
+            {
+                context.ProtocolMessage.RedirectUri = new Uri(PublicUrl(context.HttpContext, oidc), o.CallbackPath.Value).ToString();
+                return Task.CompletedTask;
+            },
             // A refused or broken sign-in goes back to the sign-in page with a reason, never a 500.
             OnRemoteFailure = context =>
             {
@@ -105,6 +122,9 @@ internal static class AuthenticationSetup
             },
         };
     }
+
+    private static Uri PublicUrl(HttpContext context, OidcSignInOptions oidc) =>
+        oidc.PublicUrl ?? new Uri(context.RequestServices.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     private static bool IsLoopbackHttp(string issuer) =>
         Uri.TryCreate(issuer, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback;

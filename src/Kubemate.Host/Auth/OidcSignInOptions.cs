@@ -8,4 +8,10 @@ public sealed record OidcSignInOptions(string Issuer, string ClientId, string? C
 
     /// <summary>The ID-token claim that lists the user's groups.</summary>
     public string GroupsClaim { get; init; } = "groups";
+
+    /// <summary>
+    /// The URL users reach Kubemate at (behind a proxy, the proxy's); the sign-in callback URL is built from it.
+    /// Null means the address the host listens on. Never taken from a request's Host header.
+    /// </summary>
+    public Uri? PublicUrl { get; init; }
 }

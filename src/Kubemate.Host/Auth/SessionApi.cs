@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Kubemate.Cluster.Identity;
 using Kubemate.Application.Identity;
+using Kubemate.Host.Api;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Limits;
 using Kubemate.Host.Problems;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -34,7 +36,8 @@ public static class SessionApi
         var session = app.MapGroup("/api/v1/session").WithTags("session");
         session.MapPost("", SignInAsync).AllowAnonymous().DisableAntiforgery().WithName("SignIn")
             .WithSummary("Sign in with {username, password} (sandbox demo users) or {token}; sets the session cookie")
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         session.MapGet("", WhoAmI).RequireAuthorization().WithName("GetSession")
             .WithSummary("The signed-in user, groups and the CSRF token for unsafe requests");
         session.MapDelete("", (Delegate)SignOutAsync).RequireAuthorization().WithName("SignOut").WithSummary("Sign out");
@@ -50,7 +53,7 @@ public static class SessionApi
     }
 
     private static async Task<Results<Ok<SessionInfo>, ValidationProblem, ProblemHttpResult>> SignInAsync(
-        SignInRequest body, HttpContext context, UserDirectory directory, IAntiforgery antiforgery)
+        SignInRequest body, HttpContext context, UserDirectory directory, IAntiforgery antiforgery, SignInThrottle throttle)
     {
         var errors = new RequestErrors();
         var (username, password, token) = (body.Username, body.Password, body.Token);
@@ -70,9 +73,15 @@ public static class SessionApi
         {
             return Problem.Validation(errors);
         }
+        var address = SourceAddress.Of(context);
+        if (throttle.RetryAfter(username, address) is { } wait)
+        {
+            return Throttled(context, wait);
+        }
         var user = token is not null ? directory.FindByToken(token) : directory.FindByPassword(username!, password!);
         if (user is null)
         {
+            throttle.RecordFailure(username, address);
             return Problem.Of(StatusCodes.Status401Unauthorized, "Sign-in failed", token is not null ? "the token is not valid" : "unknown user name or wrong password");
         }
         return TypedResults.Ok(await StartSessionAsync(context, user, directory.Source, antiforgery));
@@ -91,22 +100,47 @@ public static class SessionApi
     }
 
     private static async Task<IResult> FormSignInAsync(HttpContext context, [FromForm] string? username, [FromForm] string? password,
-        [FromForm] string? returnUrl, UserDirectory directory, IAntiforgery antiforgery)
+        [FromForm] string? returnUrl, UserDirectory directory, IAntiforgery antiforgery, SignInThrottle throttle)
     {
+        var address = SourceAddress.Of(context);
+        if (throttle.RetryAfter(username, address) is { } wait)
+        {
+            SetRetryAfter(context, wait);
+            return Results.Redirect($"/account/signin?error=throttled&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
+        }
         var user = string.IsNullOrEmpty(username) || string.IsNullOrEmpty(password) ? null : directory.FindByPassword(username, password);
         if (user is null)
         {
+            throttle.RecordFailure(username, address);
             return Results.Redirect($"/account/signin?error=invalid&returnUrl={Uri.EscapeDataString(LocalOrRoot(returnUrl))}");
         }
         await StartSessionAsync(context, user, directory.Source, antiforgery);
         return Results.LocalRedirect(LocalOrRoot(returnUrl));
     }
 
-    private static async Task<IResult> FormSignOutAsync(HttpContext context)
+    /// <summary>The console's sign-out form; without its antiforgery token a cross-site page could sign the user out.</summary>
+    private static async Task<IResult> FormSignOutAsync(HttpContext context, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Results.BadRequest();
+        }
         await context.SignOutAsync(AuthSchemes.Cookie);
         return Results.Redirect("/account/signin");
     }
+
+    private static ProblemHttpResult Throttled(HttpContext context, TimeSpan wait)
+    {
+        SetRetryAfter(context, wait);
+        return Problem.Of(StatusCodes.Status429TooManyRequests, "Too many failed sign-ins",
+            $"too many failed sign-ins for this user name or from this address; try again in {RetryAfterSeconds(wait)} s");
+    }
+
+    private static void SetRetryAfter(HttpContext context, TimeSpan wait) =>
+        context.Response.Headers.RetryAfter = RetryAfterSeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Whole seconds, rounded up and at least one, as Retry-After wants them.</summary>
+    internal static long RetryAfterSeconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     private static async Task<SessionInfo> StartSessionAsync(HttpContext context, UserIdentity user, string source, IAntiforgery antiforgery)
     {

@@ -72,6 +72,7 @@ internal sealed class KubemateHostOptionsValidator(MeshDriverRegistry drivers) :
                 failures.Add("oidc.clientId: is required");
             }
         }
+        failures.AddRange(RequestLimitsValidation.Check(options.Limits));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

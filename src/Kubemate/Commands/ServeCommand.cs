@@ -201,7 +201,8 @@ public static class ServeCommand
         Cluster = ClusterConnection.ForEndpoint(sandbox.Url, sandbox.Certificates.Authority, sandbox.Admin.Token),
         ClusterName = "sandbox",
         ClusterMode = "sandbox",
-        ClusterInfo = new Dictionary<string, string?> { ["kubeconfig"] = kubeconfigPath },
+        // Whether, not where: the answer of GET /api/v1/cluster is anonymous (the ready line says where).
+        ClusterInfo = new Dictionary<string, string?> { ["kubeconfigWritten"] = kubeconfigPath is null ? "false" : "true" },
         // The sandbox admin is Kubemate's own identity, not a user who signs in.
         Users = sandbox.Users.Where(u => u.Name != UserStore.AdminName).Select(u => new DirectoryUser(u.Name, u.Groups, u.Token, u.Password)).ToList(),
         UsersSource = "sandbox",

@@ -1,3 +1,4 @@
+using Kubemate.Host.Limits;
 using Kubemate.Host.Telemetry;
 using Kubemate.Host.Listening;
 using Kubemate.Host.Tests.Support;
@@ -21,6 +22,8 @@ public sealed class HostOptionsValidationTests(HostFixture host)
         { "clusterMode", "clusterMode: \"cloud\" is not one of sandbox, kubeconfig, in-cluster" },
         { "prometheusUrl", "telemetry.prometheusUrl: \"ftp://metrics/\" must be an absolute http or https URL" },
         { "users", "users: \"alice\" is listed 2 times" },
+        { "limits", "limits.mutationBurst: 0 must be at least 1" },
+        { "signInWindow", "limits.signInWindow: 00:00:00 must be at least one second" },
     };
 
     [Theory]
@@ -39,6 +42,8 @@ public sealed class HostOptionsValidationTests(HostFixture host)
             "clusterMode" => good with { ClusterMode = "cloud" },
             "prometheusUrl" => good with { PrometheusUrl = new Uri("ftp://metrics/") },
             "users" => good with { Users = [.. good.Users, good.Users.Single(u => u.Name == "alice")] },
+            "limits" => good with { Limits = new RequestLimits { MutationBurst = 0 } },
+            "signInWindow" => good with { Limits = new RequestLimits { SignInWindow = TimeSpan.Zero } },
             _ => throw new ArgumentOutOfRangeException(nameof(option)),
         };
         await using var app = KubemateHost.Build(bad);

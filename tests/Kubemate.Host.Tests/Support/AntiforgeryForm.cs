@@ -11,9 +11,12 @@ namespace Kubemate.Host.Tests.Support;
 /// </summary>
 public static class AntiforgeryForm
 {
-    public static Task<(Cookie Cookie, string Field)> TokensAsync(HostFixture host)
+    public static Task<(Cookie Cookie, string Field)> TokensAsync(HostFixture host) => TokensAsync(host.Host);
+
+    /// <summary>The tokens of a host of the test's own.</summary>
+    public static Task<(Cookie Cookie, string Field)> TokensAsync(RunningHost running)
     {
-        var services = host.Host.App.Services;
+        var services = running.App.Services;
         using var scope = services.CreateScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
         var antiforgery = services.GetRequiredService<IAntiforgery>();

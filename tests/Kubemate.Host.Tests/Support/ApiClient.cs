@@ -28,9 +28,15 @@ public sealed class ApiClient : IDisposable
         return new ApiClient(new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(3) }, cookies);
     }
 
-    public static async Task<ApiClient> SignInAsync(Uri url, string user, string password)
+    /// <summary>A client over a handler of the caller's (e.g. one that connects from another loopback address).</summary>
+    public static ApiClient Over(SocketsHttpHandler handler, Uri url) =>
+        new(new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(3) }, handler.CookieContainer);
+
+    public static Task<ApiClient> SignInAsync(Uri url, string user, string password) => SignInAsync(Anonymous(url), user, password);
+
+    /// <summary>Signs this client in with a password and keeps the session's CSRF token.</summary>
+    public static async Task<ApiClient> SignInAsync(ApiClient client, string user, string password)
     {
-        var client = Anonymous(url);
         using var response = await client.Http.PostAsJsonAsync("/api/v1/session", new { username = user, password });
         var body = await Json.ReadAsync(response, HttpStatusCode.OK);
         client.CsrfToken = (string?)body["csrfToken"];

@@ -3,6 +3,7 @@ using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Http;
 using Kubemate.Host.Audit;
 using Kubemate.Host.Identity;
+using Kubemate.Host.Limits;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Sandbox.Simulation;
@@ -33,7 +34,11 @@ public sealed class HostFixture : IAsyncLifetime
         Directory.CreateDirectory(_directory);
         Sandbox = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions { SeedDemoEstate = true });
         Cluster = ClusterConnection.ForEndpoint(Sandbox.Url, Sandbox.Certificates.Authority, Sandbox.Admin.Token);
-        Host = await RunningHost.StartAsync(Options(new AuditStoreLocation(null, Path.Combine(_directory, "audit.db"))));
+        // The suite's own calls are not the traffic the per-user limits are for; the limit tests start hosts of their own.
+        Host = await RunningHost.StartAsync(Options(new AuditStoreLocation(null, Path.Combine(_directory, "audit.db"))) with
+        {
+            Limits = new RequestLimits { MutationBurst = 100_000, SignInFailuresPerAddress = 10_000, SignInFailuresPerUser = 10_000 },
+        });
     }
 
     /// <summary>The options <c>kubemate serve</c> would give for this sandbox, with the given audit store.</summary>

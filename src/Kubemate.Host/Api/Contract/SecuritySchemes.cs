@@ -57,6 +57,7 @@ internal sealed class SecuritySchemes : IOpenApiDocumentTransformer
                 if (IsUnsafe(method.Method))
                 {
                     AddProblem(document, operation, "403", "Forbidden: the CSRF header is missing or invalid (session cookie), or the user may not do this");
+                    AddProblem(document, operation, "429", "Too many changing calls by this user: wait the Retry-After seconds");
                 }
             }
         }
