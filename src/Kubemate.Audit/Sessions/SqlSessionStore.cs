@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Kubemate.Audit.Storage;
+using Kubemate.Files;
 
 namespace Kubemate.Audit.Sessions;
 
@@ -23,9 +24,16 @@ public sealed class SqlSessionStore : IAsyncDisposable
     /// <summary>Opens the sessions of the audit store at this location (PostgreSQL when a connection string is given), migrating it if needed.</summary>
     public static async Task<SqlSessionStore> OpenAsync(string? postgresConnectionString, string sqlitePath, TimeProvider time, CancellationToken cancellationToken = default)
     {
-        IAuditDatabase database = string.IsNullOrWhiteSpace(postgresConnectionString)
-            ? new SqliteAuditDatabase(sqlitePath)
-            : new PostgresAuditDatabase(postgresConnectionString);
+        var sqlite = string.IsNullOrWhiteSpace(postgresConnectionString);
+        if (sqlite)
+        {
+            // The host opens the audit store first; alone (tests, tools), the file is made private as the store makes it.
+            PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(sqlitePath))!);
+            await PrivateFiles.Open(sqlitePath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite).DisposeAsync();
+        }
+        IAuditDatabase database = sqlite
+            ? new SqliteAuditDatabase(sqlitePath, create: true)
+            : new PostgresAuditDatabase(postgresConnectionString!);
         try
         {
             await AuditMigrator.ApplyAsync(database, time, cancellationToken);
