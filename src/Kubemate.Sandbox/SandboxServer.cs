@@ -98,6 +98,8 @@ public sealed class SandboxServer : IAsyncDisposable
         admission.Add(new CrdAdmission(clock));
         admission.Add(new MetadataValidation());
         admission.Add(new CustomResourceValidation());
+        var authorizer = new SandboxAuthorizer(store);
+        admission.Add(new RbacEscalationCheck(authorizer));
 
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(registry);
@@ -105,7 +107,7 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(new TokenAuthenticator(users));
-        builder.Services.AddSingleton<SandboxAuthorizer>();
+        builder.Services.AddSingleton(authorizer);
         builder.Services.AddSingleton<ResourceApi>();
         builder.Services.AddSingleton<ReviewApi>();
         builder.Services.AddSingleton<OpenApiDocuments>();

@@ -99,6 +99,13 @@ public sealed class RbacAuthorizer
         return new SubjectRulesReview(resourceRules, nonResourceRules, errors);
     }
 
+    /// <summary>
+    /// The rules a binding's roleRef names: a ClusterRole's after aggregation, or a Role's in
+    /// <paramref name="bindingNamespace"/>; null if there is no such role.
+    /// </summary>
+    public IReadOnlyList<PolicyRule>? RoleRefRules(string kind, string name, string bindingNamespace) =>
+        RoleRules(new RbacRoleRef(kind, name), bindingNamespace);
+
     /// <summary>The rules a ClusterRole grants after aggregation, or null if there is no such ClusterRole.</summary>
     public IReadOnlyList<PolicyRule>? ClusterRoleRules(string name) => _clusterRoleRules.GetValueOrDefault(name);
 

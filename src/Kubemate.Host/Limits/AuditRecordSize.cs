@@ -2,7 +2,6 @@ using System.Text.Json;
 using Kubemate.Application;
 using Kubemate.Audit;
 using Kubemate.Cluster.Apply;
-using Kubemate.Cluster.GitOps;
 using Kubemate.Cluster.Objects;
 using Kubemate.Host.Problems;
 using Microsoft.AspNetCore.Http;
@@ -29,7 +28,9 @@ internal static class AuditRecordSize
             Outcome = AuditOutcome.Allowed,
             Objects = changeSet.Changes.Select(c => ObjectRef.Of(c.Object))
                 .Select(r => new AuditObjectChange(r.ApiVersion, r.Kind, r.Namespace, r.Name, "create", "applied")).ToList(),
-            Diff = GitOpsExport.ToStream(changeSet),
+            // Every object's text stands for the change's text; measured only, never kept. (The GitOps export's
+            // YAML would refuse a Secret's values, which a preview or apply may carry.)
+            Diff = string.Join("\n", changeSet.Changes.Select(c => c.Object.ToJsonString())),
         };
         return JsonSerializer.SerializeToUtf8Bytes(entry).LongLength;
     }

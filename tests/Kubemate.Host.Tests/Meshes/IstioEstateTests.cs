@@ -55,7 +55,13 @@ public sealed class IstioEstateTests : IAsyncLifetime
             .Where(w => w.Meshed).Select(w => $"{w.Namespace}/{w.Name}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["orders/inventory", "orders/orders", "payments/fraud-check", "payments/payment", "web/frontend"], meshedByStatus);
 
-        var workloads = (await alice.GetJsonAsync("/api/v1/telemetry/workloads?window=1m"))["data"]!.AsArray().Select(w => w!).ToList();
+        // The embedded store answers 503 noData until its first scrape of the estate's proxies.
+        var answer = await Eventually.Until(async () =>
+        {
+            using var response = await alice.GetAsync("/api/v1/telemetry/workloads?window=1m");
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }, r => r.StatusCode == System.Net.HttpStatusCode.OK, "the embedded store's first scrape");
+        var workloads = JsonNode.Parse(answer.Body)!["data"]!.AsArray().Select(w => w!).ToList();
         var meshedByTelemetry = workloads.Where(w => (int)w["meshedPods"]! > 0)
             .Select(w => $"{w["workload"]!["namespace"]}/{w["workload"]!["name"]}").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(meshedByStatus, meshedByTelemetry);
