@@ -20,7 +20,9 @@ public sealed class LanguageSwitchTests : ConsoleTestContext
         menu.Find("button").Click();
         popovers.WaitForElement("[data-testid='language-zh-CN']").Click();
 
-        Assert.Equal("http://localhost/culture/set?culture=zh-CN&redirectUri=%2Faudit%3Fuser%3Dalice", navigation.Uri);
+        // The item's click handler navigates after the popover closes, asynchronously on a busy machine.
+        menu.WaitForAssertion(() => Assert.Equal("http://localhost/culture/set?culture=zh-CN&redirectUri=%2Faudit%3Fuser%3Dalice", navigation.Uri),
+            TimeSpan.FromSeconds(10));
     }
 
     [Fact]
