@@ -11,7 +11,11 @@ namespace Kubemate.Host.Load;
 
 public sealed record OnboardingFigure(int Deployments, int Pods, int Events, TimeSpan Setup, TimeSpan Elapsed);
 
-public sealed record LoadFigure(int Requests, int Rate, TimeSpan Duration, int Errors, double P50, double P95, double P99, double Max);
+public sealed record LoadFigure(int Requests, int Rate, TimeSpan Duration, int Errors, double P50, double P95, double P99, double Max)
+{
+    /// <summary>p99 and max per path: which read the tail comes from.</summary>
+    public IReadOnlyList<(string Path, double P99, double Max)> ByPath { get; init; } = [];
+}
 
 /// <summary>Drives the host over HTTP as alice (session cookie + CSRF token); sets up workloads as the sandbox admin.</summary>
 public sealed class LoadHarness : IAsyncDisposable
@@ -96,7 +100,7 @@ public sealed class LoadHarness : IAsyncDisposable
 
     public async Task<LoadFigure> MixedReadsAsync(string[] paths, int rate, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(string Path, double Milliseconds)>();
         var errors = 0;
         var total = (int)(rate * duration.TotalSeconds);
         var requests = new List<Task>(total);
@@ -125,12 +129,20 @@ public sealed class LoadHarness : IAsyncDisposable
                 {
                     Interlocked.Increment(ref errors);
                 }
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
+                latencies.Add((path, watch.Elapsed.TotalMilliseconds));
             }, cancellationToken));
         }
         await Task.WhenAll(requests);
-        var sorted = latencies.Order().ToArray();
-        return new LoadFigure(total, rate, duration, errors, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1]);
+        var sorted = latencies.Select(l => l.Milliseconds).Order().ToArray();
+        var byPath = latencies.GroupBy(l => l.Path)
+            .Select(g =>
+            {
+                var times = g.Select(l => l.Milliseconds).Order().ToArray();
+                return (Path: g.Key, P99: Percentile(times, 0.99), Max: times[^1]);
+            })
+            .OrderBy(p => Array.IndexOf(paths, p.Path))
+            .ToList();
+        return new LoadFigure(total, rate, duration, errors, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), sorted[^1]) { ByPath = byPath };
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

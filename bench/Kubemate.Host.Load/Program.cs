@@ -25,6 +25,7 @@ root.SetAction(async (result, cancellationToken) =>
         var load = await harness.MixedReadsAsync(paths, result.GetValue(rate), TimeSpan.FromSeconds(result.GetValue(duration)), cancellationToken);
         Console.WriteLine($"{name}: {load.Requests} requests at {load.Rate}/s for {load.Duration.TotalSeconds:F0} s, {load.Errors} errors; " +
             $"latency p50 {load.P50:F1} ms, p95 {load.P95:F1} ms, p99 {load.P99:F1} ms, max {load.Max:F1} ms; rss after it {serve.ResidentMegabytes():F0} MB");
+        Console.WriteLine("  by path: " + string.Join("; ", load.ByPath.Select(p => $"{p.Path} p99 {p.P99:F1} ms, max {p.Max:F1} ms")));
     }
 
     Console.WriteLine($"rss of kubemate serve after the load: {serve.ResidentMegabytes():F0} MB" +

@@ -9,8 +9,8 @@ namespace Kubemate.Sandbox.Persistence;
 
 /// <summary>
 /// Durable store state in a data directory: <c>snapshot.json</c> (replaced atomically by rename) plus
-/// <c>journal.log</c>, one JSON line per committed write. <see cref="Append"/> returns only once the line is on disk
-/// (written at the journal's end and fsynced), and the store acknowledges a write only after that, so a SIGKILL or
+/// <c>journal.log</c>, one JSON line per committed write. The store acknowledges a write only once
+/// <see cref="MakeDurable"/> has fsynced its line, so a SIGKILL or
 /// power loss at any moment loses nothing that was acknowledged. A line torn by a crash is the final line without
 /// its newline: never acknowledged, it is dropped on the next start. Any other line that cannot be read stops the
 /// start with the file and line (see <see cref="JournalReplay"/>).
@@ -22,8 +22,10 @@ public sealed class FileJournal : IStoreJournal
     private static readonly JsonWriterOptions WriterOptions = new() { MaxDepth = JsonLimits.StoredMaxDepth };
     private readonly string _directory;
     private SafeFileHandle? _log;
+    private readonly object _syncLock = new();
     private long _length;
-    private Exception? _broken;
+    private long _durable;
+    private volatile Exception? _broken;
 
     public FileJournal(string directory)
     {
@@ -55,36 +57,33 @@ public sealed class FileJournal : IStoreJournal
         // Still empty: nothing is written before the journal is private.
         PrivateFiles.Restrict(journalPath);
         _length = 0;
+        _durable = 0;
         FsyncDirectory();
         return state;
     }
 
     /// <summary>
-    /// Writes the event's line at the end of the journal and fsyncs it. A failed write is cut off again, so the
+    /// Writes the event's line at the end of the journal, not yet synced. A failed write is cut off again, so the
     /// journal never holds a half line before later ones; if even that fails, the journal refuses every later write.
     /// </summary>
-    public void Append(StoreEvent storeEvent)
+    public long Write(StoreEvent storeEvent)
     {
         if (_log is null)
         {
             throw new InvalidOperationException("the journal must be loaded before writes");
         }
-        if (_broken is not null)
-        {
-            throw new IOException($"the journal in {_directory} failed and takes no more writes: {_broken.Message}", _broken);
-        }
+        ThrowIfBroken();
         var bytes = Line(storeEvent);
+        var at = Interlocked.Read(ref _length);
         try
         {
-            RandomAccess.Write(_log, bytes, _length);
-            RandomAccess.FlushToDisk(_log);
-            _length += bytes.Length;
+            RandomAccess.Write(_log, bytes, at);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             try
             {
-                RandomAccess.SetLength(_log, _length);
+                RandomAccess.SetLength(_log, at);
                 RandomAccess.FlushToDisk(_log);
             }
             catch (Exception cut) when (cut is IOException or UnauthorizedAccessException)
@@ -92,6 +91,59 @@ public sealed class FileJournal : IStoreJournal
                 _broken = cut;
             }
             throw;
+        }
+        Interlocked.Exchange(ref _length, at + bytes.Length);
+        return at + bytes.Length;
+    }
+
+    /// <summary>
+    /// Group commit: one fsync covers every line written before it started, so writers waiting together pay for one
+    /// sync instead of one each. A failed sync breaks the journal: lines after the last good sync may or may not be on
+    /// disk, and their writes were answered with an error (as a real API server's timed-out write may still land).
+    /// </summary>
+    public void MakeDurable(long length)
+    {
+        if (_log is null)
+        {
+            throw new InvalidOperationException("the journal must be loaded before writes");
+        }
+        lock (_syncLock)
+        {
+            if (_durable >= length)
+            {
+                return;
+            }
+            ThrowIfBroken();
+            var written = Interlocked.Read(ref _length);
+            try
+            {
+                RandomAccess.FlushToDisk(_log);
+            }
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+            {
+                _broken = error;
+                throw;
+            }
+            _durable = written;
+        }
+    }
+
+    public long DurableLength
+    {
+        get
+        {
+            lock (_syncLock)
+            {
+                return _durable;
+            }
+        }
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (_broken is { } broken)
+        {
+            throw new IOException($"the journal in {_directory} failed and takes no more writes: {broken.Message}", broken);
         }
     }
 

@@ -10,7 +10,9 @@ namespace Kubemate.Sandbox.Storage;
 /// <summary>
 /// The sandbox's etcd: every object by resource, namespace and name, one monotonic revision for all writes,
 /// a bounded history for watches, and an optional journal that makes every acknowledged write durable.
-/// Writes are serialised by one lock; reads take an immutable snapshot and never block.
+/// Writes are serialised by one lock; reads take an immutable snapshot and never block. With a journal, a write
+/// becomes visible (to reads, watches and <see cref="Committed"/>) only once its journal line is durable, and the
+/// sync runs outside the lock so that concurrent writes share it.
 /// </summary>
 public sealed class ObjectStore : IDisposable
 {
@@ -24,6 +26,12 @@ public sealed class ObjectStore : IDisposable
     private readonly List<Watcher> _watchers = [];
     private readonly IStoreJournal? _journal;
     private volatile State _state;
+
+    // With a journal: the newest state (writers build on it) and the writes between _state and it, whose lines
+    // are written but not yet durable, in revision order.
+    private State _head;
+    private readonly Queue<Undurable> _undurable = new();
+    private Exception? _journalFailure;
 
     public ObjectStore(int historyLimit = 200_000, IStoreJournal? journal = null)
     {
@@ -40,6 +48,7 @@ public sealed class ObjectStore : IDisposable
             }
             _state = new State(data, restored.Revision);
         }
+        _head = _state;
     }
 
     /// <summary>
@@ -119,9 +128,16 @@ public sealed class ObjectStore : IDisposable
     /// <summary>Reads, changes and writes one object atomically; the callback sees the current state and returns the new one (or null to delete).</summary>
     public StoreEvent Write(ObjectKey key, Func<StoredObject?, JsonObject?> change)
     {
+        StoreEvent storeEvent;
+        long journalLength;
         lock (_writeLock)
         {
-            var state = _state;
+            if (_journalFailure is { } failure)
+            {
+                // Lines after the failed sync may still reach the disk; a later write must not make them durable.
+                throw new IOException($"the store's journal failed and takes no more writes: {failure.Message}", failure);
+            }
+            var state = _head;
             var bucket = state.Data.GetValueOrDefault(key.Resource, EmptyBucket);
             bucket.TryGetValue((key.Namespace, key.Name), out var current);
             var next = change(current);
@@ -134,7 +150,6 @@ public sealed class ObjectStore : IDisposable
                 throw new ObjectTooDeepException(key, tooDeep, JsonLimits.MaxDepth);
             }
             var revision = state.Revision + 1;
-            StoreEvent storeEvent;
             if (next is null)
             {
                 var last = current!.Clone();
@@ -150,15 +165,65 @@ public sealed class ObjectStore : IDisposable
                 bucket = bucket.SetItem((key.Namespace, key.Name), stored);
                 storeEvent = new StoreEvent(current is null ? StoreEventType.Added : StoreEventType.Modified, stored, current);
             }
-            _journal?.Append(storeEvent);
-            _state = new State(bucket.IsEmpty ? state.Data.Remove(key.Resource) : state.Data.SetItem(key.Resource, bucket), revision)
+            var nextState = new State(bucket.IsEmpty ? state.Data.Remove(key.Resource) : state.Data.SetItem(key.Resource, bucket), revision)
             {
                 LastWrites = state.LastWrites.SetItem(key.Resource, revision),
             };
-            Publish(storeEvent);
-            Committed?.Invoke(storeEvent);
-            return storeEvent;
+            if (_journal is null)
+            {
+                _head = nextState;
+                Reveal(storeEvent, nextState);
+                return storeEvent;
+            }
+            journalLength = _journal.Write(storeEvent);
+            _head = nextState;
+            _undurable.Enqueue(new Undurable(storeEvent, nextState, journalLength));
         }
+        WaitUntilDurable(journalLength);
+        return storeEvent;
+    }
+
+    private void WaitUntilDurable(long journalLength)
+    {
+        var journal = _journal!;
+        try
+        {
+            journal.MakeDurable(journalLength);
+        }
+        catch (Exception failure)
+        {
+            lock (_writeLock)
+            {
+                _journalFailure ??= failure;
+                // Writes synced before the failure are shown (their writers are acknowledged); nothing after the
+                // last good sync was: forget it, so no later write builds on it.
+                RevealUpTo(journal.DurableLength);
+                _undurable.Clear();
+                _head = _state;
+            }
+            throw;
+        }
+        lock (_writeLock)
+        {
+            RevealUpTo(journalLength);
+        }
+    }
+
+    private void RevealUpTo(long journalLength)
+    {
+        while (_undurable.TryPeek(out var pending) && pending.JournalLength <= journalLength)
+        {
+            _undurable.Dequeue();
+            Reveal(pending.Event, pending.State);
+        }
+    }
+
+    // Under the write lock: the state becomes what reads see, then watchers and Committed handlers hear of it.
+    private void Reveal(StoreEvent storeEvent, State state)
+    {
+        _state = state;
+        Publish(storeEvent);
+        Committed?.Invoke(storeEvent);
     }
 
     public StoreEvent Delete(ObjectKey key, long? expectedRevision = null) =>
@@ -270,6 +335,8 @@ public sealed class ObjectStore : IDisposable
         }
         _journal?.Dispose();
     }
+
+    private sealed record Undurable(StoreEvent Event, State State, long JournalLength);
 
     private sealed record State(ImmutableDictionary<string, Bucket> Data, long Revision)
     {
