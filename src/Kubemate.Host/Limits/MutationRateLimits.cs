@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Threading.RateLimiting;
+using Kubemate.Application.Limits;
 using Kubemate.Host.Api;
 using Kubemate.Host.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -12,37 +12,23 @@ namespace Kubemate.Host.Limits;
 /// <summary>
 /// A token bucket per user for every mutating <c>/api/v1</c> call (POST, PUT, PATCH, DELETE; change sets, GitOps
 /// export, mesh switches, audit verification, sign-out): partitioned by the signed-in user's name, or by the client
-/// address for calls without one. Sign-in itself has its own throttle (<see cref="SignInThrottle"/>). An exhausted
-/// bucket answers 429 with Retry-After and a problem naming the limit.
+/// address for calls without one. The buckets are the <see cref="ChangeBudget"/> the console's changes draw on too.
+/// Sign-in itself has its own throttle (<see cref="SignInThrottle"/>). An exhausted bucket answers 429 with
+/// Retry-After and a problem naming the limit.
 /// </summary>
 internal static class MutationRateLimits
 {
     public static IServiceCollection AddMutationRateLimits(this IServiceCollection services, RequestLimits limits)
     {
-        // Refilled at most once a second (a timer per bucket), with as many tokens as the rate gives a period.
-        var refill = TimeSpan.FromMinutes(1) / limits.MutationsPerMinute;
-        if (refill < TimeSpan.FromSeconds(1))
-        {
-            refill = TimeSpan.FromSeconds(1);
-        }
-        var tokensPerRefill = (int)Math.Round(limits.MutationsPerMinute * refill.TotalMinutes);
+        var budget = new ChangeBudget(limits.MutationsPerMinute, limits.MutationBurst);
+        services.AddSingleton(budget);
         services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsLimited(context.Request)
-                ? RateLimitPartition.GetTokenBucketLimiter(PartitionKey(context), _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.MutationBurst,
-                    TokensPerPeriod = tokensPerRefill,
-                    ReplenishmentPeriod = refill,
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                })
-                : RateLimitPartition.GetNoLimiter(""));
+            o.GlobalLimiter = budget.Limiter.WithTranslatedKey<HttpContext>(context => IsLimited(context.Request) ? PartitionKey(context) : ChangeBudget.Unlimited, leaveOpen: true);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (rejected, _) =>
             {
-                var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : refill;
-                var seconds = SessionApi.RetryAfterSeconds(wait);
+                var seconds = SessionApi.RetryAfterSeconds(budget.RetryAfter(rejected.Lease));
                 rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 return new ValueTask(ApiProblems.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "Too many changes",
                     $"the limit of {limits.MutationsPerMinute} changing calls per minute (bursts of {limits.MutationBurst}) per user is reached; try again in {seconds} s"));
@@ -57,5 +43,5 @@ internal static class MutationRateLimits
         && !(HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/v1/session"));
 
     private static string PartitionKey(HttpContext context) =>
-        context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? "user:" + name : "address:" + SourceAddress.Of(context);
+        context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? ChangeBudget.ForUser(name) : ChangeBudget.ForAddress(SourceAddress.Of(context));
 }

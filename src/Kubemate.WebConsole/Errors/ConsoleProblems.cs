@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Kubemate.Application.Limits;
 using Kubemate.Cluster.Http;
 using Kubemate.WebConsole.Resources;
 using Microsoft.Extensions.Localization;
@@ -11,6 +12,8 @@ public static class ConsoleProblems
 {
     public static ConsoleProblem Describe(Exception error, IStringLocalizer<ConsoleText> text, string cluster) => error switch
     {
+        TooManyChangesException tooMany =>
+            new(text["ErrorTooManyChangesTitle"], text["ErrorTooManyChangesDetail", tooMany.PerMinute, tooMany.Burst], text["ErrorTooManyChangesHint", tooMany.RetryAfterSeconds]),
         ClusterApiException { StatusCode: HttpStatusCode.Forbidden } denied =>
             new(text["ErrorForbiddenTitle"], denied.Message, text["ErrorForbiddenHint"]),
         ClusterApiException { StatusCode: HttpStatusCode.Unauthorized } expired =>

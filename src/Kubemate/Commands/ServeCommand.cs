@@ -31,7 +31,7 @@ public static class ServeCommand
         Option<FileInfo?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
         Option<Uri?> Prometheus, Option<string?> Mesh, Option<Uri?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
         Option<string?> OidcUsernameClaim, Option<string?> OidcGroupsClaim, Option<double?> DegradedAbove, Option<double?> FailingAt,
-        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen);
+        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen, Option<Uri?> PublicUrl);
 
     private const double DefaultDegradedAbove = 0;
     private const double DefaultFailingAt = 10;
@@ -60,12 +60,14 @@ public static class ServeCommand
             Flags.File("--tls-cert", "Serve https with this PEM certificate (and chain); read again when it changes"),
             Flags.File("--tls-key", "The PEM private key of --tls-cert"),
             Flags.Entries<System.Net.IPNetwork>("--trusted-proxy", "Believe X-Forwarded-For/-Proto from this address or CIDR range (repeatable)", TrustedProxies.Parse),
-            Flags.Switch("--insecure-listen", "Allow plain http on a non-loopback --listen address (behind a TLS-terminating proxy only)"));
+            Flags.Switch("--insecure-listen", "Allow plain http on a non-loopback --listen address (behind a TLS-terminating proxy only)"),
+            Flags.Url("--public-url", "The https URL users reach Kubemate at (behind a proxy, the proxy's); the OpenID Connect callback is built from it (default: the --listen address)"));
         var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
         {
             flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
             flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
             flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt, flags.TlsCert, flags.TlsKey, flags.TrustedProxy, flags.InsecureListen,
+            flags.PublicUrl,
         };
         command.Validators.Add(result => Validate(result, flags));
         command.SetAction(async (result, cancellationToken) =>
@@ -100,6 +102,10 @@ public static class ServeCommand
         if ((result.GetResult(flags.TlsCert) is null) != (result.GetResult(flags.TlsKey) is null))
         {
             result.AddError(result.GetResult(flags.TlsCert) is null ? "--tls-cert: is required with --tls-key" : "--tls-key: is required with --tls-cert");
+        }
+        if (result.ValueOrDefault(flags.PublicUrl) is { } publicUrl && PublicUrlProblem(publicUrl) is { } problem)
+        {
+            result.AddError($"--public-url: {problem}");
         }
         var listen = result.ValueOrDefault(flags.Listen);
         if (listen is not null && !ListenScope.IsLoopback(listen.Address) && result.GetResult(flags.TlsCert) is null && !result.GetValue(flags.InsecureListen))
@@ -249,6 +255,13 @@ public static class ServeCommand
         {
             UsernameClaim = result.GetValue(flags.OidcUsernameClaim) ?? "email",
             GroupsClaim = result.GetValue(flags.OidcGroupsClaim) ?? "groups",
+            PublicUrl = result.GetValue(flags.PublicUrl),
         };
     }
+
+    // Kubemate is served at the root of its address, and a sign-in callback over plain http would carry the code in clear.
+    private static string? PublicUrlProblem(Uri url) =>
+        url.AbsolutePath != "/" || url.Query.Length > 0 || url.Fragment.Length > 0 ? $"{url} must be the root of an address (no path, query or fragment)"
+        : url.Scheme != Uri.UriSchemeHttps && !url.IsLoopback ? $"{url} must be https (plain http only on loopback)"
+        : null;
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Kubemate.Application.Limits;
 using Kubemate.Host.Limits;
+using Microsoft.Extensions.DependencyInjection;
 using Kubemate.Host.Tests.Support;
 
 namespace Kubemate.Host.Tests.Limits;
@@ -49,6 +51,26 @@ public sealed class MutationRateLimitTests(HostFixture host) : IAsyncLifetime
         using var olivia = await ApiClient.SignInAsync(_host.Url, "olivia", "olivia-demo");
         using var theirs = await olivia.PostAsync("/api/v1/changesets/apply", Export("olivia"));
         Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+
+        // The console's changes draw on the same buckets: alice cannot go on there, olivia still can.
+        var budget = _host.App.Services.GetRequiredService<ChangeBudget>();
+        var console = Assert.Throws<TooManyChangesException>(() => budget.Take("alice"));
+        Assert.InRange(console.RetryAfterSeconds, 1, 60);
+        budget.Take("olivia");
+    }
+
+    [Fact]
+    public async Task Changes_made_in_the_console_spend_the_bucket_the_rest_api_uses()
+    {
+        var budget = _host.App.Services.GetRequiredService<ChangeBudget>();
+        for (var change = 0; change < Limits.MutationBurst; change++)
+        {
+            budget.Take("audrey");
+        }
+
+        using var audrey = ApiClient.WithBearer(_host.Url, host.TokenOf("audrey"));
+        using var refused = await audrey.PostAsync("/api/v1/changesets/apply", Export("after-console"));
+        await Json.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
     }
 
     private static JsonObject Export(string name)

@@ -44,7 +44,10 @@ public sealed partial class ServeCommandTests
     [InlineData("--degraded-above", "-1", "--degraded-above: -1 is not a percentage from 0 to 100")]
     [InlineData("--degraded-above", "20", "--degraded-above: 20 must be below --failing-at (10)")]
     [InlineData("--failing-at", "ten", "'ten'")]
-    public async Task Serve_refuses_health_thresholds_that_are_not_percentages_in_order_before_starting_anything(string flag, string value, string message)
+    [InlineData("--public-url", "http://kubemate.bank.example/", "--public-url: http://kubemate.bank.example/ must be https (plain http only on loopback)")]
+    [InlineData("--public-url", "https://kubemate.bank.example/console", "must be the root of an address")]
+    [InlineData("--public-url", "kubemate.bank.example", "--public-url")]
+    public async Task Serve_refuses_bad_flag_values_before_starting_anything(string flag, string value, string message)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "kubemate.dll"), "serve", "--listen", "127.0.0.1:0", "--empty", flag, value })
