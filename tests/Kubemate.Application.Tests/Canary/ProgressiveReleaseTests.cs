@@ -1,5 +1,6 @@
 using Kubemate.Application.Canary.Resource;
 using Kubemate.Application.Canary.StateMachine;
+using Kubemate.Model.Validation;
 using static Kubemate.Application.Tests.Canary.CanaryReleases;
 
 namespace Kubemate.Application.Tests.Canary;
@@ -168,6 +169,15 @@ public sealed class ProgressiveReleaseTests
         Assert.Equal(ReleasePhase.Failed, failed.Status.Phase);
         Assert.Equal(new DesiredTraffic(0, false), failed.Traffic);
         Assert.Equal("ProgressDeadlineExceeded", Assert.Single(failed.Transitions).Reason);
+    }
+
+    [Fact]
+    public void An_invalid_spec_is_refused_with_every_field_named_and_nothing_decided()
+    {
+        var release = new ReleaseDriver(Progressive(Step(50), Step(10)) with { Canary = "orders-v1" });
+        var refused = Assert.Throws<ModelValidationException>(() => release.Evaluate());
+        Assert.Equal(["spec.canary", "spec.steps[1].weight"], refused.Problems.Select(p => p.Path));
+        Assert.Null(release.Last);
     }
 
     [Fact]

@@ -12,9 +12,15 @@ namespace Kubemate.Application.Canary.StateMachine;
 /// </summary>
 public sealed class ReleaseStateMachine(TimeProvider time)
 {
+    /// <exception cref="ModelValidationException">the spec is invalid (every problem named, from <c>spec.</c>).</exception>
     /// <exception cref="ReleaseActionRefusedException">the action does not apply to the release as it is.</exception>
     public ReleaseDecision Next(ReleaseInput input)
     {
+        var problems = input.Spec.Validate("spec").ToList();
+        if (problems.Count > 0)
+        {
+            throw new ModelValidationException(problems);
+        }
         var run = new ReleaseRun(input.Spec, input.Status, time.GetUtcNow());
         run.Observe(input.Generation);
         if (input.Action is not null)
