@@ -129,7 +129,7 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
                 Start();
                 break;
             case ReleasePhase.Progressing when StepDone():
-                NextStep();
+                MoveOn(gateOpened: false, promotionReason: "StepsCompleted");
                 break;
             case ReleasePhase.Promoting when Now > Status.StepStartedAt:
                 MoveTo(ReleasePhase.Succeeded, "Promoted", "the canary takes all requests and its pods are ready");
@@ -138,18 +138,7 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
     }
 
     /// <summary>Opens the gate the release waits at: the next step, or the promotion.</summary>
-    public void OpenGate()
-    {
-        var next = (Status.CurrentStep ?? -1) + 1;
-        if (Spec.Mode == ReleaseMode.Progressive && next < Spec.Steps.Count)
-        {
-            EnterStep(next, gateOpened: true);
-        }
-        else
-        {
-            BeginPromotion(gateOpened: true, "Approved");
-        }
-    }
+    public void OpenGate() => MoveOn(gateOpened: true, promotionReason: "Approved");
 
     public void BeginPromotion(bool gateOpened, string reason)
     {
@@ -212,16 +201,17 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
         return held && (Spec.Analysis is null || Status.StepPassed);
     }
 
-    private void NextStep()
+    /// <summary>Enters the next step, or begins the promotion after the last one (or in modes without steps).</summary>
+    private void MoveOn(bool gateOpened, string promotionReason)
     {
         var next = (Status.CurrentStep ?? -1) + 1;
         if (Spec.Mode == ReleaseMode.Progressive && next < Spec.Steps.Count)
         {
-            EnterStep(next, gateOpened: false);
+            EnterStep(next, gateOpened);
         }
         else
         {
-            BeginPromotion(gateOpened: false, "StepsCompleted");
+            BeginPromotion(gateOpened, promotionReason);
         }
     }
 
