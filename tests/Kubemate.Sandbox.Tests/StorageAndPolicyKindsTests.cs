@@ -217,7 +217,7 @@ public sealed class StorageAndPolicyKindsTests(SandboxServerFixture fixture) : I
     private static async Task<string> Namespace(HttpClient http)
     {
         var name = "kinds-" + Guid.NewGuid().ToString("n")[..10];
-        await Send(http, HttpMethod.Post, "/api/v1/namespaces", $$"""{"metadata":{"name":"{{name}}"}}""", "application/json", HttpStatusCode.Created);
+        await Send(http, HttpMethod.Post, "/api/v1/namespaces", new JsonObject { ["metadata"] = new JsonObject { ["name"] = name } }.ToJsonString(), "application/json", HttpStatusCode.Created);
         return name;
     }
 
