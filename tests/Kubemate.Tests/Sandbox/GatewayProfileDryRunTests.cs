@@ -1,5 +1,5 @@
 using Kubemate.Testing;
-using CommandLine = Kubemate.Tests.Cli.Cli;
+using KubemateCli = Kubemate.Tests.Cli.Cli;
 
 namespace Kubemate.Tests.Sandbox;
 
@@ -32,7 +32,7 @@ public sealed class GatewayProfileDryRunTests(SandboxFixture fixture) : IClassFi
     [MemberData(nameof(Profiles))]
     public async Task The_rendered_profile_passes_a_server_dry_run_and_nothing_is_stored(string name, string[] flags, string[] resources)
     {
-        var rendered = await CommandLine.SucceedAsync(["render", "gateway-profile", "--name", name, "-n", "traefik", .. flags]);
+        var rendered = await KubemateCli.SucceedAsync(["render", "gateway-profile", "--name", name, "-n", "traefik", .. flags]);
 
         var result = await fixture.Kubectl.RunAsync(["apply", "--dry-run=server", "-f", "-"], rendered.StdOut);
 

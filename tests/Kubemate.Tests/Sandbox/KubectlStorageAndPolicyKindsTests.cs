@@ -13,21 +13,23 @@ public sealed class KubectlStorageAndPolicyKindsTests(SandboxFixture fixture) : 
     {
         var ns = "kinds-" + Guid.NewGuid().ToString("n")[..8];
         await Kubectl.Ok("create", "namespace", ns);
-        var manifest = $$"""
+        var manifest = $$$"""
             apiVersion: v1
             kind: PersistentVolume
-            metadata: {name: {{ns}}-pv}
+            metadata: {name: {{{ns}}}-pv}
             spec:
               capacity: {storage: 10Gi}
               accessModes: [ReadWriteOnce]
               persistentVolumeReclaimPolicy: Retain
               storageClassName: standard
               hostPath: {path: /data}
-              claimRef: {namespace: {{ns}}, name: data}
+              claimRef: {namespace: {{{ns}}}, name: data}
             ---
             apiVersion: v1
             kind: PersistentVolumeClaim
-            metadata: {name: data, namespace: {{ns}}}
+            metadata:
+              name: data
+              namespace: {{{ns}}}
             spec:
               accessModes: [ReadWriteOnce]
               storageClassName: standard
@@ -35,14 +37,18 @@ public sealed class KubectlStorageAndPolicyKindsTests(SandboxFixture fixture) : 
             ---
             apiVersion: policy/v1
             kind: PodDisruptionBudget
-            metadata: {name: web, namespace: {{ns}}}
+            metadata:
+              name: web
+              namespace: {{{ns}}}
             spec:
               minAvailable: 2
               selector: {matchLabels: {app: web}}
             ---
             apiVersion: autoscaling/v2
             kind: HorizontalPodAutoscaler
-            metadata: {name: web, namespace: {{ns}}}
+            metadata:
+              name: web
+              namespace: {{{ns}}}
             spec:
               scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
               minReplicas: 2
@@ -53,7 +59,7 @@ public sealed class KubectlStorageAndPolicyKindsTests(SandboxFixture fixture) : 
             ---
             apiVersion: admissionregistration.k8s.io/v1
             kind: ValidatingAdmissionPolicy
-            metadata: {name: {{ns}}-replicas}
+            metadata: {name: {{{ns}}}-replicas}
             spec:
               failurePolicy: Fail
               matchConstraints:
@@ -64,12 +70,14 @@ public sealed class KubectlStorageAndPolicyKindsTests(SandboxFixture fixture) : 
             ---
             apiVersion: admissionregistration.k8s.io/v1
             kind: ValidatingAdmissionPolicyBinding
-            metadata: {name: {{ns}}-replicas}
+            metadata: {name: {{{ns}}}-replicas}
             spec:
-              policyName: {{ns}}-replicas
+              policyName: {{{ns}}}-replicas
               validationActions: [Deny]
               matchResources:
-                namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: {{ns}}}}
+                namespaceSelector:
+                  matchLabels:
+                    kubernetes.io/metadata.name: {{{ns}}}
             """;
         var file = Path.Combine(Path.GetTempPath(), $"kinds-{Guid.NewGuid():n}.yaml");
         await File.WriteAllTextAsync(file, manifest);
