@@ -23,6 +23,9 @@ public static partial class BuiltInShapes
     /// <summary><c>+listType=atomic</c>: replaced whole by every kind of patch.</summary>
     private static TypeShape AtomicList() => new() { ListKind = ListKind.Atomic };
 
+    /// <summary><c>+listType=set</c> without a patch strategy: a set for apply, replaced whole by strategic merge.</summary>
+    private static TypeShape ApplySet() => new() { ListKind = ListKind.Set };
+
     /// <summary><c>+patchStrategy=merge</c> on scalars with <c>+listType=set</c>.</summary>
     private static TypeShape MergedSet() => new() { ListKind = ListKind.Set, PatchStrategy = "merge" };
 

@@ -54,5 +54,31 @@ public static partial class BuiltInShapes
             status: Struct(
                 ("conditions", Conditions()),
                 ("currentMetrics", AtomicList())));
+
+        // The policy's own fields; what its CEL expressions say is not evaluated by the sandbox.
+        public static readonly TypeShape ValidatingAdmissionPolicy = Resource(
+            spec: Struct(
+                ("matchConstraints", Struct(
+                    ("resourceRules", AtomicList()),
+                    ("excludeResourceRules", AtomicList()),
+                    ("namespaceSelector", Meta.LabelSelector),
+                    ("objectSelector", Meta.LabelSelector))),
+                ("validations", AtomicList()),
+                ("auditAnnotations", AtomicList()),
+                ("matchConditions", KeyedList(TypeShape.Unknown, "name")),
+                ("variables", AtomicList())),
+            status: Struct(
+                ("conditions", ApplyKeyedList(TypeShape.Unknown, "type")),
+                ("typeChecking", Struct(("expressionWarnings", AtomicList())))));
+
+        public static readonly TypeShape ValidatingAdmissionPolicyBinding = Resource(
+            spec: Struct(
+                ("paramRef", Struct(("selector", Meta.LabelSelector))),
+                ("matchResources", Struct(
+                    ("resourceRules", AtomicList()),
+                    ("excludeResourceRules", AtomicList()),
+                    ("namespaceSelector", Meta.LabelSelector),
+                    ("objectSelector", Meta.LabelSelector))),
+                ("validationActions", ApplySet())));
     }
 }

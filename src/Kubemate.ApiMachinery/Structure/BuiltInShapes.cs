@@ -26,6 +26,8 @@ public static partial class BuiltInShapes
         [("v1", "ConfigMap")] = Core.ConfigMap,
         [("v1", "Namespace")] = Core.Namespace,
         [("v1", "Event")] = Core.Event,
+        [("v1", "PersistentVolume")] = Storage.PersistentVolume,
+        [("v1", "PersistentVolumeClaim")] = Storage.PersistentVolumeClaim,
         [("events.k8s.io/v1", "Event")] = Core.Event,
         [("apps/v1", "Deployment")] = Workloads.Deployment,
         [("apps/v1", "ReplicaSet")] = Workloads.ReplicaSet,
@@ -46,5 +48,7 @@ public static partial class BuiltInShapes
         [("apiextensions.k8s.io/v1", "CustomResourceDefinition")] = Cluster.CustomResourceDefinition,
         [("policy/v1", "PodDisruptionBudget")] = Cluster.PodDisruptionBudget,
         [("autoscaling/v2", "HorizontalPodAutoscaler")] = Cluster.HorizontalPodAutoscaler,
+        [("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")] = Cluster.ValidatingAdmissionPolicy,
+        [("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding")] = Cluster.ValidatingAdmissionPolicyBinding,
     };
 }

@@ -118,7 +118,8 @@ public static class ObjectLifecycle
 
     private static bool HasGeneration(ResourceType type) =>
         type.Custom is not null || type.Kind is "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet" or "Job" or "CronJob"
-            or "NetworkPolicy" or "Ingress" or "CustomResourceDefinition" or "MutatingWebhookConfiguration" or "ValidatingWebhookConfiguration";
+            or "NetworkPolicy" or "Ingress" or "CustomResourceDefinition" or "MutatingWebhookConfiguration" or "ValidatingWebhookConfiguration"
+            or "PodDisruptionBudget" or "ValidatingAdmissionPolicy" or "ValidatingAdmissionPolicyBinding";
 
     private static bool SpecChanged(JsonObject next, JsonObject current)
     {

@@ -9,7 +9,7 @@ namespace Kubemate.Sandbox.Api;
 /// Server-side printing (<c>Accept: application/json;as=Table;g=meta.k8s.io;v=v1</c>), which kubectl get asks
 /// for: the columns the apiserver prints for common kinds, a CRD's additionalPrinterColumns, else Name and Age.
 /// </summary>
-public static class TableConverter
+public static partial class TableConverter
 {
     private sealed record Column(string Name, string Type, int Priority, Func<JsonObject, DateTimeOffset, object?> Cell, string Format = "");
 
@@ -166,7 +166,7 @@ public static class TableConverter
                 new Column("Message", "string", 0, (o, _) => o.GetString("message")),
                 name with { Priority = 1 },
             ],
-            _ => [name, age],
+            _ => StorageAndPolicyColumns(type.Kind, name, age) ?? [name, age],
         };
     }
 

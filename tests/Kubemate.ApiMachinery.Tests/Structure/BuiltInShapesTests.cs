@@ -49,6 +49,12 @@ public class BuiltInShapesTests
     [InlineData("admissionregistration.k8s.io/v1", "MutatingWebhookConfiguration")]
     [InlineData("admissionregistration.k8s.io/v1", "ValidatingWebhookConfiguration")]
     [InlineData("apiextensions.k8s.io/v1", "CustomResourceDefinition")]
+    [InlineData("v1", "PersistentVolume")]
+    [InlineData("v1", "PersistentVolumeClaim")]
+    [InlineData("policy/v1", "PodDisruptionBudget")]
+    [InlineData("autoscaling/v2", "HorizontalPodAutoscaler")]
+    [InlineData("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicy")]
+    [InlineData("admissionregistration.k8s.io/v1", "ValidatingAdmissionPolicyBinding")]
     public void Every_served_built_in_kind_has_a_shape_with_object_metadata(string apiVersion, string kind)
     {
         var shape = BuiltInShapes.For(apiVersion, kind);
@@ -102,6 +108,8 @@ public class BuiltInShapesTests
     [InlineData("v1 ServiceAccount secrets", "name", "merge", ListKind.Map, "name")]
     [InlineData("admissionregistration.k8s.io/v1 MutatingWebhookConfiguration webhooks", "name", "merge", ListKind.Map, "name")]
     [InlineData("admissionregistration.k8s.io/v1 ValidatingWebhookConfiguration webhooks[].matchConditions", "name", "merge", ListKind.Map, "name")]
+    [InlineData("admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy spec.matchConditions", "name", "merge", ListKind.Map, "name")]
+    [InlineData("v1 PersistentVolumeClaim status.conditions", "type", "merge", ListKind.Map, "type")]
     public void Keyed_lists_carry_both_the_patch_merge_key_and_the_apply_keys(
         string location, string mergeKey, string strategy, ListKind listKind, string listMapKeys)
     {
@@ -129,6 +137,9 @@ public class BuiltInShapesTests
     [InlineData("rbac.authorization.k8s.io/v1 ClusterRole rules")]
     [InlineData("rbac.authorization.k8s.io/v1 RoleBinding subjects")]
     [InlineData("apiextensions.k8s.io/v1 CustomResourceDefinition spec.versions")]
+    [InlineData("v1 PersistentVolume spec.accessModes")]
+    [InlineData("v1 PersistentVolumeClaim spec.accessModes")]
+    [InlineData("admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy spec.validations")]
     public void Atomic_lists_have_no_patch_strategy(string location)
     {
         var shape = At(location);
@@ -145,6 +156,25 @@ public class BuiltInShapesTests
         Assert.Equal(ListKind.Set, shape.ListKind);
         Assert.Equal("merge", shape.PatchStrategy);
         Assert.Null(shape.PatchMergeKey);
+    }
+
+    [Fact]
+    public void Policy_binding_actions_are_a_set_for_apply_and_replaced_by_strategic_merge()
+    {
+        var shape = At("admissionregistration.k8s.io/v1 ValidatingAdmissionPolicyBinding spec.validationActions");
+
+        Assert.Equal(ListKind.Set, shape.ListKind);
+        Assert.Null(shape.PatchStrategy);
+    }
+
+    [Fact]
+    public void Policy_conditions_are_keyed_by_type_for_apply_only()
+    {
+        var shape = At("admissionregistration.k8s.io/v1 ValidatingAdmissionPolicy status.conditions");
+
+        Assert.Equal(ListKind.Map, shape.ListKind);
+        Assert.Equal(["type"], shape.ListMapKeys);
+        Assert.Null(shape.PatchStrategy);
     }
 
     [Fact]
