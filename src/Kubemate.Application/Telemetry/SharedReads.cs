@@ -118,8 +118,13 @@ public sealed class SharedReads(TimeProvider time)
     }
 
     /// <summary>Called under the lock; the read runs on the thread pool, away from the lock and from the caller's context.</summary>
-    private Task<object> Start<T>(Entry entry, Func<Task<TelemetryResult<T>>> read, DateTimeOffset started) =>
-        Task.Run(() => ReadAndKeepAsync(entry, read, started));
+    private Task<object> Start<T>(Entry entry, Func<Task<TelemetryResult<T>>> read, DateTimeOffset started)
+    {
+        var reading = Task.Run(() => ReadAndKeepAsync(entry, read, started));
+        // A background refresh may have no reader waiting for it: its failure is kept in the entry, not left unobserved.
+        _ = reading.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return reading;
+    }
 
     private async Task<object> ReadAndKeepAsync<T>(Entry entry, Func<Task<TelemetryResult<T>>> read, DateTimeOffset started)
     {
