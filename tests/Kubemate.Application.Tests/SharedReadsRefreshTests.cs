@@ -55,6 +55,35 @@ public sealed class SharedReadsRefreshTests
     }
 
     [Fact]
+    public async Task An_answer_older_than_a_scrape_interval_is_refreshed_before_it_is_served_so_a_lone_page_sees_new_data()
+    {
+        Assert.Equal("v1", (await AskAsync()).Value);
+        _clock.Advance(SharedReads.ServedWhileRefreshing + TimeSpan.FromSeconds(1));
+        _backend.Hold();
+
+        var readers = Enumerable.Range(0, 5).Select(_ => AskAsync()).ToList();
+
+        Assert.All(readers, r => Assert.False(r.IsCompleted));
+        _backend.Release();
+        Assert.All(await Task.WhenAll(readers), r => Assert.Equal("v2", r.Value));
+        Assert.Equal(2, _backend.Count);
+    }
+
+    [Fact]
+    public async Task Readers_waiting_for_a_refresh_that_fails_get_the_previous_answer_with_a_warning()
+    {
+        Assert.Equal("v1", (await AskAsync()).Value);
+        _backend.Answer = _ => TelemetryResult<string>.Fail(UnavailableReason.Timeout, "the backend did not answer in 30 s");
+        _clock.Advance(SharedReads.ServedWhileRefreshing + TimeSpan.FromSeconds(1));
+
+        var kept = await AskAsync();
+
+        Assert.Equal(("v1", TelemetryStatus.Partial), (kept.Value, kept.Status));
+        Assert.Contains("did not answer", Assert.Single(kept.Warnings), StringComparison.Ordinal);
+        Assert.Equal(2, _backend.Count);
+    }
+
+    [Fact]
     public async Task An_answer_past_the_staleness_is_never_served_readers_wait_for_a_new_one()
     {
         Assert.Equal("v1", (await AskAsync()).Value);

@@ -5,13 +5,15 @@ namespace Kubemate.Application.Telemetry;
 
 /// <summary>
 /// Telemetry reads shared by every reader (console pages, REST clients, the CLI's server mode), one answer per
-/// question, refreshed in the background so that no reader waits for a read once an answer exists:
+/// question, refreshed in the background so that readers asking often never wait for a read:
 /// <list type="bullet">
 /// <item>an answer younger than <see cref="Freshness"/> is served as it is;</item>
-/// <item>an older one, up to <see cref="Staleness"/>, is served at once while exactly one read refreshes it;</item>
+/// <item>one up to <see cref="ServedWhileRefreshing"/> old is served at once while exactly one read refreshes it;</item>
+/// <item>an older one (nobody asked for a while: a lone page refreshing once per scrape) starts that read and its
+/// readers wait for it, so such a page does not see the answer its previous refresh saw;</item>
 /// <item>a refresh that fails (unavailable, or an exception) leaves the previous answer in place, served with a warning
-/// saying so, and is tried again after <see cref="Freshness"/>; an answer older than <see cref="Staleness"/> is never
-/// served: readers then wait for a read and get its failure;</item>
+/// saying so (to the readers waiting for that refresh too), and is tried again after <see cref="Freshness"/>; an
+/// answer older than <see cref="Staleness"/> is never served: readers then wait for a read and get its failure;</item>
 /// <item>with no answer to serve, readers wait for one shared read; an unavailable answer is kept for
 /// <see cref="Freshness"/> (a backend that is down is asked once per question and freshness, not once per
 /// request), an exception is not kept.</item>
@@ -26,7 +28,10 @@ public sealed class SharedReads(TimeProvider time)
     /// <summary>Half the scrape interval: sharing alone never shows data older than one scrape.</summary>
     public static readonly TimeSpan Freshness = TimeSpan.FromSeconds(5);
 
-    /// <summary>The oldest answer ever served (three scrapes): beyond it a failing backend shows as failing.</summary>
+    /// <summary>One scrape interval: asked more often than that, a question is always answered without waiting.</summary>
+    public static readonly TimeSpan ServedWhileRefreshing = TimeSpan.FromSeconds(10);
+
+    /// <summary>The oldest answer served while refreshes fail (three scrapes): beyond it a failing backend shows as failing.</summary>
     public static readonly TimeSpan Staleness = TimeSpan.FromSeconds(30);
 
     /// <summary>Questions held at once: the four windows of the cluster-wide reads and the dashboards being watched.</summary>
@@ -61,18 +66,26 @@ public sealed class SharedReads(TimeProvider time)
             entry.Asked = now;
             if (entry.Answer is { } answer && now - entry.AnsweredAt <= Staleness)
             {
-                var refreshFailedLately = entry.FailedAt is { } failed && now - failed <= Freshness;
-                if (now - entry.AnsweredAt > Freshness && !refreshFailedLately)
+                var served = (TelemetryResult<T>)(entry.Served ?? answer);
+                var age = now - entry.AnsweredAt;
+                if (age <= Freshness || (entry.FailedAt is { } failed && now - failed <= Freshness))
                 {
-                    entry.Pending ??= Start(entry, read, now);
+                    return served;
                 }
-                return (TelemetryResult<T>)(entry.Served ?? answer);
+                pending = entry.Pending ??= Start(entry, read, now);
+                if (age <= ServedWhileRefreshing)
+                {
+                    return served;
+                }
             }
-            if (entry.Failure is { } failure && now - entry.FailedAt <= Freshness)
+            else if (entry.Failure is { } failure && now - entry.FailedAt <= Freshness)
             {
                 return (TelemetryResult<T>)failure;
             }
-            pending = entry.Pending ??= Start(entry, read, now);
+            else
+            {
+                pending = entry.Pending ??= Start(entry, read, now);
+            }
         }
         return (TelemetryResult<T>)await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -138,33 +151,38 @@ public sealed class SharedReads(TimeProvider time)
                 {
                     // Stamped with when the read started: the data is no newer than that.
                     (entry.Answer, entry.AnsweredAt, entry.Served, entry.Failure, entry.FailedAt) = (result, started, null, null, null);
+                    return result;
                 }
-                else
-                {
-                    Failed(entry, result.Unavailable!.Message, result);
-                }
+                return Failed(entry, result.Unavailable!.Message, result) ?? result;
             }
-            return result;
         }
         catch (Exception failure)
         {
             lock (_gate)
             {
                 entry.Pending = null;
-                Failed(entry, failure.Message, null);
+                if (Failed(entry, failure.Message, null) is { } previous)
+                {
+                    return previous;
+                }
             }
             throw;
         }
 
-        void Failed(Entry failed, string reason, TelemetryResult<T>? unavailable)
+        // Called under the lock: keeps the failure; the previous answer with a warning when it may still be served.
+        TelemetryResult<T>? Failed(Entry failed, string reason, TelemetryResult<T>? unavailable)
         {
+            var now = time.GetUtcNow();
             failed.Failure = unavailable;
-            failed.FailedAt = time.GetUtcNow();
-            if (failed.Answer is TelemetryResult<T> previous)
+            failed.FailedAt = now;
+            if (failed.Answer is not TelemetryResult<T> previous)
             {
-                failed.Served = TelemetryResult<T>.WithWarnings(previous.Value!,
-                    [.. previous.Warnings, string.Create(CultureInfo.InvariantCulture, $"Showing the answer read at {failed.AnsweredAt:HH:mm:ss} UTC: the latest read failed: {reason}")]);
+                return null;
             }
+            var served = TelemetryResult<T>.WithWarnings(previous.Value!,
+                [.. previous.Warnings, string.Create(CultureInfo.InvariantCulture, $"Showing the answer read at {failed.AnsweredAt:HH:mm:ss} UTC: the latest read failed: {reason}")]);
+            failed.Served = served;
+            return now - failed.AnsweredAt <= Staleness ? served : null;
         }
     }
 
