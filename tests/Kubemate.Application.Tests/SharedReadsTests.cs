@@ -48,6 +48,7 @@ public sealed class SharedReadsTests
         var otherWindow = _backend.Queries;
         _clock.Advance(SharedReads.Freshness + TimeSpan.FromSeconds(1));
         await _shared.TopologyAsync(null, null, TelemetryWindow.OneMinute, CancellationToken.None);
+        await _reads.SettledAsync($"topology/{TelemetryWindow.OneMinute.Name}/*");
 
         Assert.Equal(2 * once, otherWindow);
         Assert.Equal(3 * once, _backend.Queries);
@@ -96,7 +97,7 @@ public sealed class SharedReadsTests
             await _shared.WorkloadAsync(null, new WorkloadRef("orders", "deployment", $"w{i}"), TelemetryWindow.OneMinute, series: false, CancellationToken.None);
         }
         Assert.Equal(20, _reads.Held);
-        _clock.Advance(SharedReads.Freshness + TimeSpan.FromSeconds(1));
+        _clock.Advance(SharedReads.Staleness + TimeSpan.FromSeconds(1));
 
         await _shared.WorkloadAsync(null, new WorkloadRef("orders", "deployment", "new"), TelemetryWindow.OneMinute, series: false, CancellationToken.None);
 

@@ -93,6 +93,26 @@ public sealed class TelemetryAccessTests : IAsyncLifetime
         Assert.All(workloads, w => Assert.Equal("orders", w!["workload"]!["namespace"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task One_shared_answer_is_narrowed_for_each_reader_so_a_peer_one_user_may_see_never_reaches_another()
+    {
+        static bool FrontendCallsOrders(JsonNode data) => data.ToJsonString().Contains("web/deployment/frontend", StringComparison.Ordinal) &&
+            data["edges"]!.AsArray().Any(e => e!["target"]!.GetValue<string>() == "orders/deployment/orders");
+
+        // alice asking for orders asks olivia's question (olivia may read only orders): one shared answer serves both.
+        await DataAsync("alice", "/api/v1/telemetry/topology?namespace=orders", FrontendCallsOrders, "alice's topology of orders with frontend's calls");
+        var olivia = await GetAsync("olivia", "/api/v1/telemetry/topology");
+        var alice = await GetAsync("alice", "/api/v1/telemetry/topology?namespace=orders");
+
+        Assert.Equal(HttpStatusCode.OK, olivia.Status);
+        Assert.DoesNotContain("frontend", olivia.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("web/", olivia.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(olivia.Body["data"]!["edges"]!.AsArray(), e => e!["source"]!.GetValue<string>() == "hidden");
+        Assert.Equal(HttpStatusCode.OK, alice.Status);
+        Assert.Contains("web/deployment/frontend", alice.Body.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(alice.Body["data"]!["nodes"]!.AsArray(), n => n!["kind"]!.GetValue<string>() == "hidden");
+    }
+
     public async Task DisposeAsync()
     {
         await host.StopAsync();
