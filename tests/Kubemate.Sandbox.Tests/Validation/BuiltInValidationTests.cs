@@ -249,6 +249,27 @@ public sealed class BuiltInValidationTests(SandboxServerFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_deployment_keeps_its_selector_for_life()
+    {
+        var ns = await Namespace();
+        using var http = fixture.Http();
+        var path = Deployments.Replace("{ns}", ns, StringComparison.Ordinal);
+        using var created = await http.PostAsync(path, Json(Deployment("""{"selector":{"matchLabels":{"app":"x"}},""" + Template + "}")));
+        Assert.Equal(201, (int)created.StatusCode);
+
+        var changed = Deployment("""{"selector":{"matchLabels":{"app":"x","tier":"web"}},"template":{"metadata":{"labels":{"app":"x","tier":"web"}},"spec":{"containers":[""" + Container + "]}}}");
+        using var replaced = await http.PutAsync(path + "/x", Json(changed));
+
+        Assert.Equal(422, (int)replaced.StatusCode);
+        var status = JsonNode.Parse(await replaced.Content.ReadAsStringAsync())!;
+        Assert.Equal(
+            "Deployment.apps \"x\" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"x\", \"tier\":\"web\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable",
+            status["message"]!.GetValue<string>());
+        var stored = JsonNode.Parse(await http.GetStringAsync(path + "/x"))!;
+        Assert.Null(stored["spec"]!["selector"]!["matchLabels"]!["tier"]);
+    }
+
+    [Fact]
     public async Task Secret_string_data_is_merged_into_data_as_base64_and_not_stored()
     {
         var ns = await Namespace();

@@ -22,7 +22,8 @@ public sealed class BuiltInDecoding : IAdmissionPlugin
         {
             return;
         }
-        if (FirstFailure(request) is { } failure)
+        // A subresource write carries the stored spec back; one stored before these checks must not block status.
+        if (request.Subresource.Length == 0 && FirstFailure(request) is { } failure)
         {
             var version = request.Type.Version;
             throw ApiError.BadRequest($"{request.Type.Kind} in version \"{version}\" cannot be handled as a {request.Type.Kind}: {failure}");

@@ -20,7 +20,11 @@ public sealed class BuiltInValidation : IAdmissionPlugin
         {
             return;
         }
-        var errors = Validate(request.Type.Group, request.Type.Kind, request.Object);
+        var errors = Validate(request.Type.Group, request.Type.Kind, request.Object).ToList();
+        if (request.OldObject is not null && request.Type.Group == "apps")
+        {
+            SelectorImmutability.Validate(request.Type.Kind, request.Object, request.OldObject, errors);
+        }
         if (errors.Count > 0)
         {
             throw ApiError.Invalid(request.Type.Group, request.Type.Kind, request.Object.Name(), errors);
