@@ -3,6 +3,7 @@ using Kubemate.Files;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Sandbox.Admission;
+using Kubemate.Sandbox.Admission.BuiltIn;
 using Kubemate.Sandbox.Api;
 using Kubemate.Sandbox.Auth;
 using Kubemate.Sandbox.Controllers;
@@ -95,8 +96,10 @@ public sealed class SandboxServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
         });
         var admission = new AdmissionChain();
+        admission.Add(new BuiltInDecoding());
         admission.Add(new CrdAdmission(clock));
         admission.Add(new MetadataValidation());
+        admission.Add(new BuiltInValidation());
         admission.Add(new CustomResourceValidation());
         var authorizer = new SandboxAuthorizer(store);
         admission.Add(new RbacEscalationCheck(authorizer));

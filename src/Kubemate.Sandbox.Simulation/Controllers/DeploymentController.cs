@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Kubemate.Sandbox.Admission.BuiltIn;
 using Kubemate.Sandbox.Json;
 using Kubemate.Sandbox.Storage;
 
@@ -31,6 +32,10 @@ public sealed class DeploymentController : ReconcileLoop
         if (deployment is null || Owners.IsDeleting(deployment))
         {
             return;
+        }
+        if (WorkloadRules.Validate("Deployment", deployment).Count > 0)
+        {
+            return; // stored before validation refused such objects: rolling it out would create ReplicaSets without end
         }
         var plan = DeploymentPlan.Of(deployment);
         var replicaSets = OwnedReplicaSets(deployment);

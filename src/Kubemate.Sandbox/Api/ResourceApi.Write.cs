@@ -120,8 +120,23 @@ public sealed partial class ResourceApi
     private static ApiError Modified(ApiRequest request, string name) =>
         ApiError.Conflict(request.Type.Group, request.Type.Plural, name, "the object has been modified; please apply your changes to the latest version and try again");
 
-    private JsonObject RecordOwnership(ApiRequest request, JsonObject? current, JsonObject next, string manager, string operation) =>
-        FieldManager.RecordUpdate(current, next, manager, operation, request.Type.GroupVersion, request.Type.Shape, Now, request.Info.Subresource);
+    /// <summary>
+    /// Records field ownership. An object that does not fit its type's shape (a container without its key
+    /// <c>name</c>) is stored without managedFields, as the apiserver's update path does, so that validation can
+    /// refuse it with a 422 naming the field instead of the write failing on bookkeeping.
+    /// </summary>
+    private JsonObject RecordOwnership(ApiRequest request, JsonObject? current, JsonObject next, string manager, string operation)
+    {
+        FieldManager.ValidateManager(manager, required: false);
+        try
+        {
+            return FieldManager.RecordUpdate(current, next, manager, operation, request.Type.GroupVersion, request.Type.Shape, Now, request.Info.Subresource);
+        }
+        catch (FieldManagementException)
+        {
+            return ManagedFields.Without(next);
+        }
+    }
 
     private static bool SameExceptVolatile(JsonObject next, JsonObject current)
     {

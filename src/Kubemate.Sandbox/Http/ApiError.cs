@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Validation;
 
 namespace Kubemate.Sandbox.Http;
 
@@ -71,6 +72,14 @@ public sealed class ApiError : Exception
         message = message.Replace($"{kind}. \"", $"{kind} \"", StringComparison.Ordinal);
         return new ApiError(422, "Invalid", message, new StatusDetails(name, group, null, kind, causes));
     }
+
+    /// <summary>
+    /// 422 Invalid from field violations, as the apiserver words it: the message names each field, each cause
+    /// carries its field and the message without it (kubectl prints <c>field: message</c> from the causes).
+    /// </summary>
+    public static ApiError Invalid(string group, string kind, string name, IReadOnlyList<FieldViolation> violations) =>
+        new(422, "Invalid", ValidationMessages.InvalidObject(kind, group, name, violations),
+            new StatusDetails(name, group, null, kind, violations.Select(v => new StatusCause(v.CauseType, v.Body, v.Field)).ToList()));
 
     private static string Qualified(string group, string resource) => group.Length == 0 ? resource : $"{resource}.{group}";
 }

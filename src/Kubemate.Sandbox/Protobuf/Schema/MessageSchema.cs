@@ -31,6 +31,9 @@ public sealed class MessageSchema
 
     public IReadOnlyList<ProtoField> Fields { get; }
 
+    /// <summary>Whether the type's JSON is not an object (a Time string, an IntOrString number or string…).</summary>
+    public bool HasCustomJson => _toJson is not null;
+
     public ProtoField? Find(int number) => _byNumber.GetValueOrDefault(number);
 
     public JsonNode? ToJson(JsonObject decoded) => _toJson is null ? decoded : _toJson(decoded);
