@@ -153,6 +153,29 @@ public class CelRuleTests
     }
 
     [Fact]
+    public void Comparing_values_nested_without_end_is_an_error_not_a_crash()
+    {
+        var schema = Yaml.Schema("""
+            type: object
+            x-kubernetes-preserve-unknown-fields: true
+            x-kubernetes-validations: [{rule: "self.a == self.b"}]
+            """);
+        JsonNode Nested()
+        {
+            JsonNode node = new JsonArray();
+            for (var i = 0; i < 5000; i++)
+            {
+                node = new JsonArray(node);
+            }
+            return node;
+        }
+
+        var error = Assert.Single(SchemaValidator.Validate(new JsonObject { ["a"] = Nested(), ["b"] = Nested() }, schema));
+
+        Assert.Equal("values nested deeper than 1000 levels cannot be compared evaluating rule: self.a == self.b", error.Detail);
+    }
+
+    [Fact]
     public void All_rules_of_one_object_share_a_budget()
     {
         var schema = Yaml.Schema("""

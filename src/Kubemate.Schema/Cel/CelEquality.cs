@@ -3,9 +3,18 @@ namespace Kubemate.Schema.Cel;
 /// <summary>CEL's equality and ordering: numbers compare across int, uint and double; other types only with themselves.</summary>
 internal static class CelEquality
 {
-    public static bool AreEqual(object? left, object? right, CelBudget? budget = null)
+    /// <summary>How deep equality descends into nested lists and maps before it gives up with an error.</summary>
+    public const int MaxDepth = 1000;
+
+    public static bool AreEqual(object? left, object? right, CelBudget? budget = null) => AreEqual(left, right, budget, 0);
+
+    private static bool AreEqual(object? left, object? right, CelBudget? budget, int depth)
     {
         budget?.Charge(1);
+        if (depth > MaxDepth)
+        {
+            throw new CelEvaluationException($"values nested deeper than {MaxDepth} levels cannot be compared");
+        }
         switch (left, right)
         {
             case (null, null):
@@ -20,9 +29,9 @@ internal static class CelEquality
         switch (left, right)
         {
             case (CelList a, CelList b):
-                return ListsEqual(a, b, budget);
+                return ListsEqual(a, b, budget, depth + 1);
             case (CelMap a, CelMap b):
-                return MapsEqual(a, b, budget);
+                return MapsEqual(a, b, budget, depth + 1);
             case (string a, string b):
                 budget?.ChargeString(a);
                 return string.Equals(a, b, StringComparison.Ordinal);
@@ -118,7 +127,7 @@ internal static class CelEquality
         _ => (double)value,
     };
 
-    private static bool ListsEqual(CelList a, CelList b, CelBudget? budget)
+    private static bool ListsEqual(CelList a, CelList b, CelBudget? budget, int depth)
     {
         if (a.Count != b.Count)
         {
@@ -129,7 +138,7 @@ internal static class CelEquality
             var unmatched = b.Items.ToList();
             foreach (var item in a.Items)
             {
-                var index = unmatched.FindIndex(candidate => AreEqual(item, candidate, budget));
+                var index = unmatched.FindIndex(candidate => AreEqual(item, candidate, budget, depth));
                 if (index < 0)
                 {
                     return false;
@@ -140,7 +149,7 @@ internal static class CelEquality
         }
         for (var i = 0; i < a.Count; i++)
         {
-            if (!AreEqual(a.Items[i], b.Items[i], budget))
+            if (!AreEqual(a.Items[i], b.Items[i], budget, depth))
             {
                 return false;
             }
@@ -148,7 +157,7 @@ internal static class CelEquality
         return true;
     }
 
-    private static bool MapsEqual(CelMap a, CelMap b, CelBudget? budget)
+    private static bool MapsEqual(CelMap a, CelMap b, CelBudget? budget, int depth)
     {
         if (a.Count != b.Count)
         {
@@ -157,7 +166,7 @@ internal static class CelEquality
         foreach (var key in a.Keys)
         {
             budget?.Charge(1);
-            if (!a.TryGet(key, out var left) || !b.TryGet(key, out var right) || !AreEqual(left, right, budget))
+            if (!a.TryGet(key, out var left) || !b.TryGet(key, out var right) || !AreEqual(left, right, budget, depth))
             {
                 return false;
             }

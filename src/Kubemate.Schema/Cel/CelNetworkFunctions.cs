@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Kubemate.Schema.Formats;
 
 namespace Kubemate.Schema.Cel;
 
@@ -68,51 +69,27 @@ internal static class CelNetworkFunctions
     public static bool TryParseIp(string text, out IPAddress address)
     {
         address = IPAddress.None;
-        if (text.Contains(':'))
-        {
-            if (text.Contains('%') || text.Contains('[') || !IPAddress.TryParse(text, out var v6) || v6.AddressFamily != AddressFamily.InterNetworkV6
-                || v6.IsIPv4MappedToIPv6)
-            {
-                return false;
-            }
-            address = v6;
-            return true;
-        }
-        var parts = text.Split('.');
-        if (parts.Length != 4)
+        if (NetFormats.ParseIp(text) is not { } bytes)
         {
             return false;
         }
-        var bytes = new byte[4];
-        for (var i = 0; i < 4; i++)
-        {
-            var part = parts[i];
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0') || int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) > 255)
-            {
-                return false;
-            }
-            bytes[i] = byte.Parse(part, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        address = new IPAddress(bytes);
-        return true;
+        address = text.Contains(':') ? new IPAddress(bytes) : new IPAddress(bytes[12..]);
+        return !address.IsIPv4MappedToIPv6;
     }
 
     private static bool TryParseCidr(string text, out CelCidr cidr)
     {
         cidr = new CelCidr(IPAddress.None, 0);
+        if (!NetFormats.IsCidr(text))
+        {
+            return false;
+        }
         var slash = text.IndexOf('/');
-        if (slash < 0 || !TryParseIp(text[..slash], out var address))
+        if (!TryParseIp(text[..slash], out var address))
         {
             return false;
         }
-        var bits = text[(slash + 1)..];
-        var max = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
-        if (bits.Length is 0 or > 3 || !bits.All(char.IsAsciiDigit) || (bits.Length > 1 && bits[0] == '0')
-            || int.Parse(bits, System.Globalization.CultureInfo.InvariantCulture) > max)
-        {
-            return false;
-        }
-        cidr = new CelCidr(address, int.Parse(bits, System.Globalization.CultureInfo.InvariantCulture));
+        cidr = new CelCidr(address, int.Parse(text[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
         return true;
     }
 
