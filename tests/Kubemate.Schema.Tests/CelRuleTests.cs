@@ -42,7 +42,7 @@ public class CelRuleTests
         "isIP('10.0.0.1') && isIP('::1') && !isIP('010.0.0.1') && !isIP('10.0.0') && ip('10.0.0.1').family() == 4 && ip('127.0.0.1').isLoopback()",
         "cidr('10.0.0.0/8').containsIP('10.1.2.3') && !cidr('10.0.0.0/8').containsIP(ip('11.0.0.1')) && isCIDR('::/0') && !isCIDR('10.0.0.0/33') && cidr('10.1.0.0/8').masked() == cidr('10.0.0.0/8')",
         "isURL('https://shop.example.com:8443/p?q=1') && url('https://shop.example.com:8443/p?q=1').getPort() == '8443' && url('https://shop.example.com/p').getHostname() == 'shop.example.com' && url('/a/b').getScheme() == '' && !isURL('shop.example.com') && !isURL('http://a b')",
-        "'%s has %d replicas (%.1f)'.format([self.name, self.replicas, self.ratio]) == 'shop has 3 replicas (0.5)'",
+        "'%s has %d replicas (%.1f)'.format([self.name, self.replicas, self.ratio]) == 'shop has 3 replicas (0.5)' && '%b %o %x'.format([-5, 8, 255]) == '-101 10 ff'",
         "[3, 1, 2].max() == 3 && [3, 1, 2].min() == 1 && [1, 2, 3].sum() == 6 && [1, 2, 3].isSorted() && [1, 2, 1].lastIndexOf(1) == 2 && [1, 2].indexOf(3) == -1",
         "(1 / 0 == 1 || true) && !(false && 1 / 0 == 1) && [1, 0].exists(x, x == 0 || 1 / x == 1)",
         "type(1) == int && type('a') == string && dyn(1) == 1 && size({'a': 1, 'b': 2}) == 2 && self.labels.all(k, k == 'app')");

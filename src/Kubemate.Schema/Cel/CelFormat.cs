@@ -53,7 +53,27 @@ internal static class CelFormat
         return budget.Built(result.ToString());
     }
 
-    private static string Verb(char verb, object? value, int? precision) => (verb, value) switch
+    // Digits of |value| in base 2^bitsPerDigit, long.MinValue included.
+    private static string Magnitude(long value, int bitsPerDigit)
+    {
+        var magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
+        var digits = new StringBuilder();
+        do
+        {
+            digits.Insert(0, (char)('0' + (int)(magnitude & ((1UL << bitsPerDigit) - 1))));
+            magnitude >>= bitsPerDigit;
+        }
+        while (magnitude > 0);
+        return digits.ToString();
+    }
+
+    private static string Verb(char verb, object? value, int? precision)
+    {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
+        return VerbOf(verb, value, precision);
+    }
+
+    private static string VerbOf(char verb, object? value, int? precision) => (verb, value) switch
     {
         ('s', CelList list) => "[" + string.Join(", ", list.Items.Select(item => Verb('s', item, null))) + "]",
         ('s', null) => "null",
@@ -68,8 +88,8 @@ internal static class CelFormat
         ('X', long l) => l < 0 ? "-" + ((ulong)-l).ToString("X", CultureInfo.InvariantCulture) : l.ToString("X", CultureInfo.InvariantCulture),
         ('X', ulong u) => u.ToString("X", CultureInfo.InvariantCulture),
         ('X', string s) => Convert.ToHexString(Encoding.UTF8.GetBytes(s)),
-        ('o', long l) => (l < 0 ? "-" : string.Empty) + Convert.ToString(Math.Abs(l), 8),
-        ('b', long l) => (l < 0 ? "-" : string.Empty) + Convert.ToString(Math.Abs(l), 2),
+        ('o', long l) => (l < 0 ? "-" : string.Empty) + Magnitude(l, 3),
+        ('b', long l) => (l < 0 ? "-" : string.Empty) + Magnitude(l, 1),
         ('b', bool b) => b ? "true" : "false",
         _ => throw new CelEvaluationException($"could not format {CelEquality.TypeName(value)} with %{verb}"),
     };

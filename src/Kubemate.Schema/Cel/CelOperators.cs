@@ -8,7 +8,7 @@ internal static class CelOperators
         ("!", bool b) => !b,
         ("-", long l) => l == long.MinValue ? throw new CelEvaluationException("integer overflow") : -l,
         ("-", double d) => -d,
-        ("-", TimeSpan t) => -t,
+        ("-", TimeSpan t) => t == TimeSpan.MinValue ? throw new CelEvaluationException("duration overflow") : -t,
         _ => throw CelEquality.NoOverload(op == "!" ? "!_" : "-_", operand),
     };
 

@@ -123,6 +123,12 @@ internal sealed class CelRuleValidator
         {
             errors.Add(FieldError.Invalid(path.ToString(), typeName, $"{ex.Message} evaluating rule: {RuleText(rule)}"));
         }
+        // Any other failure of a library function on a hostile value is an evaluation error, never a crashed request.
+        catch (Exception ex) when (ex is ArithmeticException or ArgumentException or FormatException or InvalidOperationException
+            or IndexOutOfRangeException or InsufficientExecutionStackException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            errors.Add(FieldError.Invalid(path.ToString(), typeName, $"{ex.Message} evaluating rule: {RuleText(rule)}"));
+        }
         Spend(budget.Used, path, typeName);
     }
 
