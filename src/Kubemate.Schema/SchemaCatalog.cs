@@ -141,7 +141,16 @@ public sealed class SchemaCatalog
     /// apiVersion and kind, reports fields pruning would drop as unknown fields, applies defaults (on a copy) and
     /// validates. The object itself is not changed.
     /// </summary>
-    public IReadOnlyList<FieldError> Validate(JsonObject obj)
+    public IReadOnlyList<FieldError> Validate(JsonObject obj) => Validate(obj, null);
+
+    /// <summary>Validates an update of <paramref name="oldObj"/> to <paramref name="obj"/>: as <see cref="Validate(JsonObject)"/>, plus the CEL transition rules.</summary>
+    public IReadOnlyList<FieldError> ValidateUpdate(JsonObject obj, JsonObject oldObj)
+    {
+        ArgumentNullException.ThrowIfNull(oldObj);
+        return Validate(obj, oldObj);
+    }
+
+    private List<FieldError> Validate(JsonObject obj, JsonObject? oldObj)
     {
         ArgumentNullException.ThrowIfNull(obj);
         var errors = new List<FieldError>();
@@ -167,7 +176,7 @@ public sealed class SchemaCatalog
         var copy = (JsonObject)obj.DeepClone();
         errors.AddRange(Pruner.Prune(copy, schema).Select(FieldError.UnknownField));
         Defaulter.ApplyDefaults(copy, schema);
-        errors.AddRange(SchemaValidator.Validate(copy, schema));
+        errors.AddRange(oldObj is null ? SchemaValidator.Validate(copy, schema) : SchemaValidator.ValidateUpdate(copy, oldObj, schema));
         return errors;
     }
 

@@ -108,8 +108,8 @@ public sealed class StructuralSchema
     /// <summary><c>x-kubernetes-map-type</c>: <c>granular</c> or <c>atomic</c>; null when unset.</summary>
     public string? XMapType { get; internal init; }
 
-    /// <summary>How many CEL rules (<c>x-kubernetes-validations</c>) the node carries; they are not evaluated.</summary>
-    public int XValidationRuleCount { get; internal init; }
+    /// <summary>The CEL rules (<c>x-kubernetes-validations</c>) of this node, compiled for its type.</summary>
+    public IReadOnlyList<ValidationRule> XValidations { get; internal set; } = [];
 
     /// <summary>True when the node has allOf, anyOf, oneOf or not.</summary>
     internal bool HasJunctors => AllOf.Count > 0 || AnyOf.Count > 0 || OneOf.Count > 0 || Not is not null;

@@ -4,7 +4,10 @@ using Kubemate.Schema;
 
 namespace Kubemate.Sandbox.Admission;
 
-/// <summary>Validates custom resources against their CRD's openAPIV3Schema and reports every violation as a 422 cause.</summary>
+/// <summary>
+/// Validates custom resources against their CRD's openAPIV3Schema, CEL rules included (transition rules on updates),
+/// and reports every violation as a 422 cause.
+/// </summary>
 public sealed class CustomResourceValidation : IAdmissionPlugin
 {
     public bool Mutates => false;
@@ -15,7 +18,9 @@ public sealed class CustomResourceValidation : IAdmissionPlugin
         {
             return;
         }
-        var errors = SchemaValidator.Validate(request.Object, schema);
+        var errors = request is { Operation: AdmissionOperation.Update, OldObject: { } old }
+            ? SchemaValidator.ValidateUpdate(request.Object, old, schema)
+            : SchemaValidator.Validate(request.Object, schema);
         if (errors.Count > 0)
         {
             throw ApiError.Invalid(request.Type.Group, request.Type.Kind, request.Object.Name(),

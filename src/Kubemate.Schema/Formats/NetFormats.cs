@@ -254,8 +254,8 @@ internal static class NetFormats
         return expanded.SelectMany(g => new[] { (byte)(g >> 8), (byte)g }).ToArray();
     }
 
-    // Length of a leading "scheme:" (0 when there is none), or -1 when a colon comes before any '/' in a non-scheme.
-    private static int SchemeLength(string value)
+    /// <summary>Length of a leading "scheme:" (0 when there is none), or -1 when a colon comes before any '/' in a non-scheme.</summary>
+    public static int SchemeLength(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

@@ -23,7 +23,7 @@ internal static class SchemaReader
         var regex = pattern is null ? null : GoRegex.TryCompile(pattern, out patternError);
         var additional = obj["additionalProperties"];
 
-        return new StructuralSchema
+        var schema = new StructuralSchema
         {
             Type = type,
             Format = format,
@@ -68,8 +68,9 @@ internal static class SchemaReader
             XListType = String(obj, "x-kubernetes-list-type", path),
             XListMapKeys = Strings(obj, "x-kubernetes-list-map-keys", path),
             XMapType = String(obj, "x-kubernetes-map-type", path),
-            XValidationRuleCount = obj["x-kubernetes-validations"] is JsonArray rules ? rules.Count : 0,
         };
+        schema.XValidations = ValidationRuleReader.Read(obj["x-kubernetes-validations"], schema, path.Child("x-kubernetes-validations"));
+        return schema;
     }
 
     private static OrderedDictionary<string, StructuralSchema> Properties(JsonObject obj, FieldPath path)

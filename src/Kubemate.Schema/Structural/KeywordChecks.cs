@@ -249,7 +249,7 @@ internal static class KeywordChecks
         }
     }
 
-    // CEL rules are not evaluated, but rules without an expression are rejected as the apiserver does.
+    // Rules are compiled and checked in ValidationRuleChecks; a rule without an expression is refused here.
     private static void CheckValidationRules(JsonObject schema, FieldPath path, List<FieldError> errors)
     {
         if (schema.List("x-kubernetes-validations") is not { } rules)

@@ -35,6 +35,7 @@ internal static class StructuralChecker
         if (errors.Count == 0)
         {
             DefaultsChecks.Check(parsed, path, errors);
+            ValidationRuleChecks.Check(parsed, path, errors);
         }
         return errors;
     }
