@@ -17,9 +17,9 @@ public static class ManifestInput
         string text;
         try
         {
-            text = path == "-" ? standardInput.ReadToEnd() : File.ReadAllText(path);
+            text = path == "-" ? standardInput.ReadToEnd() : YamlText.ReadFile(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or YamlFormatException)
         {
             problems.Add(new(flag, $"cannot read '{path}': {ex.Message}"));
             return null;
