@@ -8,14 +8,16 @@ namespace Kubemate.Modeling.Tests;
 /// <summary>
 /// Generated bad model files (<see cref="BadDocuments"/> from <see cref="ModelFileDocuments.TrafficSplit"/>): each is
 /// refused with problems naming the member or the limit (or, for bytes that are not UTF-8, by the decoder naming the
-/// line), never an exception and never a model.
+/// line), never an exception and never a model. A bad name is a problem of the model, found when it is rendered
+/// (<c>render -f</c> in the CLI's corpus), not of the file, so it is left out here.
 /// </summary>
 public class BadModelFileCorpusTests
 {
     [Fact]
     public void Generated_bad_model_files_are_problems_naming_the_field_or_limit()
     {
-        BadDocuments.Of(ModelFileDocuments.TrafficSplit).Sample(document =>
+        var spec = ModelFileDocuments.TrafficSplit with { Mutations = [.. ModelFileDocuments.TrafficSplit.Mutations.Where(m => m != Mutation.BadName)] };
+        BadDocuments.Of(spec).Sample(document =>
         {
             string text;
             try

@@ -81,7 +81,10 @@ public static class ManifestInput
         return (text, changes);
     }
 
-    /// <summary>The members an object's identity is read from must be strings (and metadata an object) before it is read.</summary>
+    /// <summary>
+    /// The members an object's identity is read from must be strings (and metadata an object) before it is read, and
+    /// its name and namespace Kubernetes names.
+    /// </summary>
     private static void CheckIdentityTypes(JsonObject obj, string path, List<ValidationProblem> problems)
     {
         foreach (var member in new[] { "apiVersion", "kind" })
@@ -101,7 +104,20 @@ public static class ManifestInput
             if (obj["metadata"]?[member] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
             {
                 problems.Add(new($"{path}.metadata.{member}", "must be a string"));
+                return;
             }
+        }
+        // Names are checked as the REST API checks them, before anything is sent.
+        if ((string?)obj["metadata"]?["name"] is { } name)
+        {
+            var isNamespace = obj["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)obj["kind"] == "Namespace";
+            problems.AddRange(isNamespace
+                ? NameChecks.Dns1123Label(name, $"{path}.metadata.name")
+                : NameChecks.Dns1123Subdomain(name, $"{path}.metadata.name"));
+        }
+        if ((string?)obj["metadata"]?["namespace"] is { } ns)
+        {
+            problems.AddRange(NameChecks.Dns1123Label(ns, $"{path}.metadata.namespace"));
         }
     }
 }
