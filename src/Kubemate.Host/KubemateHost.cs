@@ -91,6 +91,7 @@ public static class KubemateHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseApiCsrfProtection();
+        app.UseTextInputChecks();
         app.UseRateLimiter();
 
         app.MapHealthApi();

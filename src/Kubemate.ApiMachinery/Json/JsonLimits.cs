@@ -37,12 +37,18 @@ public static class JsonLimits
 
     /// <summary>Parses a document from outside.</summary>
     /// <exception cref="JsonDepthException">nested deeper than <see cref="MaxDepth"/>.</exception>
+    /// <exception cref="JsonTextException">a string that is not text or a member given twice (<see cref="JsonText"/>).</exception>
     /// <exception cref="JsonException">not JSON.</exception>
     public static JsonNode? ParseInput(ReadOnlySpan<byte> json)
     {
         try
         {
-            return JsonNode.Parse(json, documentOptions: Input);
+            var node = JsonNode.Parse(json, documentOptions: Input);
+            if (JsonText.FindProblem(json) is { } problem)
+            {
+                throw new JsonTextException(problem.Path, problem.Reason);
+            }
+            return node;
         }
         catch (JsonException error) when (DeepestOpening(json) is { } at)
         {
@@ -127,6 +133,12 @@ public static class JsonLimits
         var lineStart = before.LastIndexOf((byte)'\n') + 1;
         return (lines + 1, index - lineStart + 1);
     }
+}
+
+/// <summary>A member of a document that is not text or is given twice: its path and why.</summary>
+public sealed class JsonTextException(string path, string reason) : JsonException($"{path}: {reason}")
+{
+    public string Field { get; } = path;
 }
 
 /// <summary>A document nested deeper than the limit: the limit and where the first level too many opens.</summary>

@@ -11,6 +11,8 @@ namespace Kubemate.ApiMachinery.Yaml;
 /// </summary>
 internal sealed class YamlTreeReader(YamlLimits limits)
 {
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private readonly Dictionary<string, Anchored> _anchors = new(StringComparer.Ordinal);
     private readonly Stack<Frame> _open = new();
     private long _nodes;
@@ -36,6 +38,7 @@ internal sealed class YamlTreeReader(YamlLimits limits)
                         break;
                     case Scalar scalar:
                         Count(1, scalar.Value.Length, scalar.Start);
+                        CheckText(scalar);
                         var value = YamlJson.ToJsonScalar(scalar.Value, scalar.Style, scalar.Tag);
                         Remember(scalar.Anchor, value, 1, scalar.Value.Length);
                         Place(value, scalar, ref root);
@@ -107,6 +110,7 @@ internal sealed class YamlTreeReader(YamlLimits limits)
         {
             throw new YamlFormatException($"YAML merge keys are not supported (line {at.Start.Line})");
         }
+        CheckText(scalar);
         var obj = (JsonObject)_open.Peek().Node;
         if (obj.ContainsKey(scalar.Value))
         {
@@ -131,6 +135,19 @@ internal sealed class YamlTreeReader(YamlLimits limits)
         if (!anchor.IsEmpty)
         {
             _anchors[anchor.Value] = new Anchored(node, nodes, characters);
+        }
+    }
+
+    /// <summary>An escape such as <c>"\ud800"</c> makes a lone surrogate, which no UTF-8 writer can write: not text.</summary>
+    private static void CheckText(Scalar scalar)
+    {
+        try
+        {
+            StrictUtf8.GetByteCount(scalar.Value);
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            throw new YamlFormatException($"the value at line {scalar.Start.Line}, column {scalar.Start.Column} is not text: it holds a lone UTF-16 surrogate");
         }
     }
 

@@ -151,9 +151,13 @@ public static class SessionApi
         return new SessionInfo(user.Name, user.Groups, antiforgery.GetAndStoreTokens(context).RequestToken ?? "");
     }
 
-    /// <summary>Only paths of this site: an absolute or protocol-relative URL would be an open redirect.</summary>
+    /// <summary>
+    /// Only paths of this site: an absolute or protocol-relative URL would be an open redirect, and a control character
+    /// (a TAB, which browsers drop, turns <c>/\t/host</c> into <c>//host</c>) is refused by the local redirect itself.
+    /// </summary>
     internal static string LocalOrRoot(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && !url.Any(char.IsControl)
             ? url
             : "/";
 }

@@ -167,6 +167,14 @@ public sealed partial class ResourceApi
 
     private static void CheckTypeMeta(ApiRequest request, JsonObject obj)
     {
+        foreach (var member in new[] { "apiVersion", "kind" })
+        {
+            // The apiserver's decoder refuses these before anything else: "cannot unmarshal … apiVersion of type string".
+            if (obj[member] is not null && obj.GetString(member) is null)
+            {
+                throw ApiError.BadRequest($"{member} must be a string, not {obj[member]!.GetValueKind().ToString().ToLowerInvariant()}");
+            }
+        }
         var apiVersion = obj.GetString("apiVersion");
         var kind = obj.GetString("kind");
         if (apiVersion is not null && apiVersion != request.Type.GroupVersion)

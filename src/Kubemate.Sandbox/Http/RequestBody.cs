@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Json;
@@ -101,7 +100,7 @@ public static class RequestBody
         // Every node and every value character of an alias-free YAML text costs at least one byte of the body, so
         // these limits never refuse a body that is not expanded by aliases; they stop an expansion early and cheaply.
         var limits = YamlLimits.Default with { MaxNodes = limit, MaxScalarCharacters = limit };
-        var documents = YamlJson.ParseDocuments(Encoding.UTF8.GetString(body), limits);
+        var documents = YamlJson.ParseDocuments(YamlText.Decode(body), limits);
         if (documents.Count > 1)
         {
             throw new YamlFormatException($"expected one YAML document, found {documents.Count}");

@@ -1,3 +1,4 @@
+using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Model.Validation;
 using Kubemate.Modeling;
 
@@ -10,9 +11,9 @@ public static class InputFiles
     {
         try
         {
-            return path == "-" ? Console.In.ReadToEnd() : File.ReadAllText(path);
+            return path == "-" ? Console.In.ReadToEnd() : YamlText.ReadFile(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or YamlFormatException)
         {
             problems.Add(new(flag, $"cannot read '{path}': {ex.Message}"));
             return null;

@@ -17,9 +17,9 @@ public static class ManifestInput
         string text;
         try
         {
-            text = path == "-" ? standardInput.ReadToEnd() : File.ReadAllText(path);
+            text = path == "-" ? standardInput.ReadToEnd() : YamlText.ReadFile(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or YamlFormatException)
         {
             problems.Add(new(flag, $"cannot read '{path}': {ex.Message}"));
             return null;
@@ -43,7 +43,16 @@ public static class ManifestInput
                 problems.Add(new($"{flag} {source}: document {i + 1}", "is not an object (expected a Kubernetes manifest or a List)"));
             }
         }
-        var changes = ChangeSet.ApplyAll(YamlJson.ExpandLists(documents));
+        var objects = YamlJson.ExpandLists(documents).ToList();
+        for (var i = 0; i < objects.Count; i++)
+        {
+            CheckIdentityTypes(objects[i], $"{flag} {source}: objects[{i}]", problems);
+        }
+        if (problems.Count > before)
+        {
+            return null;
+        }
+        var changes = ChangeSet.ApplyAll(objects);
         if (changes.Changes.Count == 0 && problems.Count == before)
         {
             problems.Add(new($"{flag} {source}", "holds no objects"));
@@ -70,5 +79,45 @@ public static class ManifestInput
             return null;
         }
         return (text, changes);
+    }
+
+    /// <summary>
+    /// The members an object's identity is read from must be strings (and metadata an object) before it is read, and
+    /// its name and namespace Kubernetes names.
+    /// </summary>
+    private static void CheckIdentityTypes(JsonObject obj, string path, List<ValidationProblem> problems)
+    {
+        foreach (var member in new[] { "apiVersion", "kind" })
+        {
+            if (obj[member] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                problems.Add(new($"{path}.{member}", "must be a string"));
+            }
+        }
+        if (obj["metadata"] is { } metadata && metadata is not JsonObject)
+        {
+            problems.Add(new($"{path}.metadata", "must be an object"));
+            return;
+        }
+        foreach (var member in new[] { "name", "namespace", "generateName" })
+        {
+            if (obj["metadata"]?[member] is { } value && value.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                problems.Add(new($"{path}.metadata.{member}", "must be a string"));
+                return;
+            }
+        }
+        // Names are checked as the REST API checks them, before anything is sent.
+        if ((string?)obj["metadata"]?["name"] is { } name)
+        {
+            var isNamespace = obj["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)obj["kind"] == "Namespace";
+            problems.AddRange(isNamespace
+                ? NameChecks.Dns1123Label(name, $"{path}.metadata.name")
+                : NameChecks.Dns1123Subdomain(name, $"{path}.metadata.name"));
+        }
+        if ((string?)obj["metadata"]?["namespace"] is { } ns)
+        {
+            problems.AddRange(NameChecks.Dns1123Label(ns, $"{path}.metadata.namespace"));
+        }
     }
 }
