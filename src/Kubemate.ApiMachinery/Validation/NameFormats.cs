@@ -91,6 +91,14 @@ public static partial class NameFormats
         return errors;
     }
 
+    /// <summary>
+    /// True for the kinds whose names need only be path segments (RBAC roles and bindings, e.g. <c>system:viewers</c>);
+    /// other objects' names are DNS-1123 subdomains (Namespaces: labels).
+    /// </summary>
+    public static bool NamedByPathSegment(string? apiVersion, string? kind) =>
+        apiVersion is not null && apiVersion.StartsWith("rbac.authorization.k8s.io/", StringComparison.Ordinal)
+        && kind is "Role" or "ClusterRole" or "RoleBinding" or "ClusterRoleBinding";
+
     /// <summary>A name that can be one segment of a URL path. Like upstream, empty and long names pass.</summary>
     public static IReadOnlyList<string> IsPathSegmentName(string value)
     {

@@ -121,7 +121,8 @@ public static class ChangeSetRequest
 
     private static bool CheckIdentity(JsonObject obj, string path, RequestErrors errors)
     {
-        var ok = Required(obj, "apiVersion", $"{path}.apiVersion", errors) is not null;
+        var apiVersion = Required(obj, "apiVersion", $"{path}.apiVersion", errors);
+        var ok = apiVersion is not null;
         var kind = Required(obj, "kind", $"{path}.kind", errors);
         ok &= kind is not null;
         if (obj["metadata"] is not JsonObject metadata)
@@ -130,9 +131,7 @@ public static class ChangeSetRequest
             return false;
         }
         var name = Text(metadata, "name", $"{path}.metadata.name", errors);
-        ok &= kind == "Namespace"
-            ? KubernetesNames.CheckLabel(name, $"{path}.metadata.name", errors)
-            : KubernetesNames.CheckSubdomain(name, $"{path}.metadata.name", errors);
+        ok &= KubernetesNames.CheckObjectName(apiVersion, kind, name, $"{path}.metadata.name", errors);
         if (metadata["namespace"] is not null)
         {
             var ns = Text(metadata, "namespace", $"{path}.metadata.namespace", errors);

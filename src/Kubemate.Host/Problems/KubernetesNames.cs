@@ -15,6 +15,17 @@ public static class KubernetesNames
         Check(value, field, errors, NameFormats.Dns1123SubdomainMaxLength, NameFormats.IsDns1123Subdomain,
             "must be a DNS-1123 subdomain: lower-case letters, digits, '-' and '.', starting and ending with a letter or digit");
 
+    /// <summary>Path-segment name (RBAC roles and bindings): anything but '/' and '%', '.' or '..'.</summary>
+    public static bool CheckPathSegment(string? value, string field, RequestErrors errors) =>
+        Check(value, field, errors, NameFormats.Dns1123SubdomainMaxLength, NameFormats.IsPathSegmentName,
+            "must be usable as a path segment: no '/' or '%', and not '.' or '..'");
+
+    /// <summary>An object's name by its kind's rule: Namespaces are labels, RBAC roles and bindings path segments, the rest subdomains.</summary>
+    public static bool CheckObjectName(string? apiVersion, string? kind, string? value, string field, RequestErrors errors) =>
+        kind == "Namespace" ? CheckLabel(value, field, errors)
+        : NameFormats.NamedByPathSegment(apiVersion, kind) ? CheckPathSegment(value, field, errors)
+        : CheckSubdomain(value, field, errors);
+
     private static bool Check(string? value, string field, RequestErrors errors, int maxLength, Func<string, IReadOnlyList<string>> format, string formatReason)
     {
         if (string.IsNullOrEmpty(value))

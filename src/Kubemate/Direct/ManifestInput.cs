@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kubemate.ApiMachinery.Validation;
 using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Cluster.Apply;
 using Kubemate.Model.Validation;
@@ -110,9 +111,10 @@ public static class ManifestInput
         // Names are checked as the REST API checks them, before anything is sent.
         if ((string?)obj["metadata"]?["name"] is { } name)
         {
-            var isNamespace = obj["kind"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)obj["kind"] == "Namespace";
-            problems.AddRange(isNamespace
-                ? NameChecks.Dns1123Label(name, $"{path}.metadata.name")
+            var kind = TextOrNull(obj["kind"]);
+            problems.AddRange(kind == "Namespace" ? NameChecks.Dns1123Label(name, $"{path}.metadata.name")
+                : NameFormats.NamedByPathSegment(TextOrNull(obj["apiVersion"]), kind)
+                    ? NameFormats.IsPathSegmentName(name).Select(problem => new ValidationProblem($"{path}.metadata.name", problem))
                 : NameChecks.Dns1123Subdomain(name, $"{path}.metadata.name"));
         }
         if ((string?)obj["metadata"]?["namespace"] is { } ns)
@@ -120,4 +122,7 @@ public static class ManifestInput
             problems.AddRange(NameChecks.Dns1123Label(ns, $"{path}.metadata.namespace"));
         }
     }
+
+    private static string? TextOrNull(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -39,6 +39,8 @@ public sealed class BadInputTests(HostFixture host)
         { "POST", "/api/v1/changesets/apply", """{"previewId": "nope"}""", 404, "previewId" },
         { "POST", "/api/v1/changesets/apply", """{"yaml": "apiVersion: v1", "force": "true"}""", 400, "force" },
         { "POST", "/api/v1/changesets/apply", """{"objects": [], "dryRun": true}""", 400, "dryRun" },
+        { "POST", "/api/v1/changesets/preview", """{"objects": [{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "team:orders", "namespace": "default"}}]}""", 400, "objects[0].metadata.name" },
+        { "POST", "/api/v1/changesets/preview", """{"objects": [{"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "team/orders"}}]}""", 400, "objects[0].metadata.name" },
         { "GET", "/api/v1/audit?since=yesterday", "", 400, "since" },
         { "GET", "/api/v1/audit?limit=0", "", 400, "limit" },
         { "GET", "/api/v1/audit?namespace=Not_A_Namespace", "", 400, "namespace" },
@@ -72,5 +74,22 @@ public sealed class BadInputTests(HostFixture host)
             var auditAfter = (await client.GetJsonAsync("/api/v1/audit?limit=1")).AsArray().FirstOrDefault()?["sequence"]?.GetValue<long>();
             Assert.Equal(auditBefore, auditAfter);
         }
+    }
+
+    [Fact]
+    public async Task Rbac_roles_and_bindings_may_have_names_with_colons_as_on_kubernetes()
+    {
+        using var client = await host.SignInAsync("alice");
+        using var preview = await client.PostAsync("/api/v1/changesets/preview", new System.Text.Json.Nodes.JsonObject
+        {
+            ["objects"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+                ["kind"] = "ClusterRole",
+                ["metadata"] = new System.Text.Json.Nodes.JsonObject { ["name"] = "system:kubemate-readers" },
+                ["rules"] = new System.Text.Json.Nodes.JsonArray(),
+            }),
+        });
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
     }
 }
