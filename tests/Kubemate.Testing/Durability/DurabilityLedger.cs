@@ -123,6 +123,20 @@ public sealed class DurabilityLedger
 
     private static async Task<(HttpStatusCode Status, byte[] Body)> GetAsync(HttpClient http, string name, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await ReadAsync(http, name, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            // A read is safe to repeat: a connection dropped under a loaded machine is not a lost write. A sandbox
+            // that is gone fails again here, and the run fails with its output.
+            return await ReadAsync(http, name, cancellationToken);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, byte[] Body)> ReadAsync(HttpClient http, string name, CancellationToken cancellationToken)
+    {
         using var response = await http.GetAsync($"{RandomBlobs.Collection}/{name}", cancellationToken);
         return (response.StatusCode, await response.Content.ReadAsByteArrayAsync(cancellationToken));
     }

@@ -56,7 +56,16 @@ public sealed class DurabilityWorkload(DurabilityOptions options, TextWriter? lo
                     await DefineBlobsAsync(http, cancellationToken);
                 }
                 var inFlight = _ledger.InFlight;
-                var found = await _ledger.CheckAsync(http, cancellationToken);
+                List<string> found;
+                try
+                {
+                    found = await _ledger.CheckAsync(http, cancellationToken);
+                }
+                catch (HttpRequestException error)
+                {
+                    throw new InvalidOperationException(
+                        $"round {round}: reading back failed ({error.Message}); the sandbox said:\n{string.Join('\n', sandbox.Output.TakeLast(40))}", error);
+                }
                 losses.AddRange(found.Select(loss => $"round {round}: {loss}"));
                 rounds.Add(new DurabilityRound(round, _ledger.Acknowledged, _ledger.Names, inFlight, JournalBytes(dataDir), ready));
                 log?.WriteLine($"round {round}: {_ledger.Acknowledged} writes acknowledged so far, {_ledger.Names} objects checked, {inFlight} in flight at the kill, {found.Count} lost; ready in {ready.TotalSeconds:0.0} s");
