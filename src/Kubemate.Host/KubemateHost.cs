@@ -1,3 +1,4 @@
+using Kubemate.Application.Canary.Releases;
 using Kubemate.Application.Overview;
 using System.Text.Json.Serialization;
 using Kubemate.ApiMachinery.Json;
@@ -192,5 +193,6 @@ public static class KubemateHost
         services.AddSingleton<AuditReaders>();
         services.AddSingleton<ClusterOverview>();
         services.AddSingleton<WorkloadPods>();
+        services.AddSingleton<CanaryReleases>();
     }
 }

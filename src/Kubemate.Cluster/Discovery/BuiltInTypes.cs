@@ -13,6 +13,9 @@ public static class BuiltInTypes
     public static readonly ResourceType Deployment = new("apps", "v1", "Deployment", "deployments", true);
     public static readonly ResourceType StatefulSet = new("apps", "v1", "StatefulSet", "statefulsets", true);
     public static readonly ResourceType DaemonSet = new("apps", "v1", "DaemonSet", "daemonsets", true);
+    public static readonly ResourceType Event = new("", "v1", "Event", "events", true);
+    public static readonly ResourceType Lease = new("coordination.k8s.io", "v1", "Lease", "leases", true);
+    public static readonly ResourceType CustomResourceDefinition = new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", false);
 
     /// <summary>The pod controllers a rollout restarts.</summary>
     public static IReadOnlyList<ResourceType> Workloads { get; } = [Deployment, StatefulSet, DaemonSet];

@@ -37,6 +37,8 @@ public sealed class CanaryReleaseSpecTests
         ["weight 100"] = (Progressive(Step(50), Step(100)), "spec.steps[1].weight", "promotion takes the canary to 100"),
         ["bad pause"] = (Progressive(Step(5, pause: "a while")), "spec.steps[0].pause", "not a duration"),
         ["steps in manual"] = (Manual() with { Steps = [Step(5)] }, "spec.steps", "steps are for mode progressive, not manual"),
+        ["weight in progressive"] = (Progressive() with { Weight = 5 }, "spec.weight", "in mode manual only, not progressive"),
+        ["weight over 100"] = (Manual() with { Weight = 101 }, "spec.weight", "101 is not a percent from 0 to 100"),
         ["ab in progressive"] = (Progressive() with { Ab = AB().Ab }, "spec.ab", "ab is for mode ab, not progressive"),
         ["ab without match"] = (AB() with { Ab = new AbMatch { Duration = "5m" } }, "spec.ab", "at least one header or cookie"),
         ["ab bad header"] = (AB() with { Ab = AB().Ab! with { Headers = [new HeaderMatch { Name = "x canary", Value = "1" }] } }, "spec.ab.headers[0].name", "not an HTTP header name"),

@@ -14,13 +14,22 @@ public sealed class OperatorActionTests
     {
         var release = new ReleaseDriver(Manual());
         Assert.Equal((ReleasePhase.Progressing, 0), (release.Evaluate().Status.Phase, release.Last!.Traffic.CanaryWeight));
-        Assert.Equal(5, release.Act(new ReleaseAction.SetWeight(5)).Traffic.CanaryWeight);
+        Assert.Equal(5, release.SetWeight(5).Traffic.CanaryWeight);
         release.PassStep(TimeSpan.FromHours(1));
         Assert.Equal((ReleasePhase.Progressing, 5), (release.Status.Phase, release.Status.CurrentWeight));
-        Assert.Equal(50, release.Act(new ReleaseAction.SetWeight(50)).Traffic.CanaryWeight);
+        Assert.Equal(50, release.SetWeight(50).Traffic.CanaryWeight);
 
         Assert.Equal(new DesiredTraffic(100, false), release.Act(new ReleaseAction.PromoteNow()).Traffic);
         Assert.Equal(ReleasePhase.Succeeded, release.After(TenSeconds).Status.Phase);
+    }
+
+    [Fact]
+    public void A_manual_release_starts_at_the_weight_its_spec_gives()
+    {
+        var release = new ReleaseDriver(Manual() with { Weight = 5 });
+        Assert.Equal(new DesiredTraffic(5, false), release.Evaluate().Traffic);
+        Assert.Contains(release.Transitions, t => t.Reason == "Started" && t.Message.Contains("now 5 %", StringComparison.Ordinal));
+        Assert.DoesNotContain(release.Transitions, t => t.Reason == "WeightSet");
     }
 
     [Fact]
@@ -37,7 +46,7 @@ public sealed class OperatorActionTests
     {
         var release = new ReleaseDriver(Manual());
         release.Evaluate();
-        release.Act(new ReleaseAction.SetWeight(10));
+        release.SetWeight(10);
         release.CheckAfter(TenSeconds, CanaryChecks.Failing);
         Assert.Equal(ReleasePhase.RolledBack, release.CheckAfter(TenSeconds, CanaryChecks.Failing).Status.Phase);
     }
@@ -127,7 +136,6 @@ public sealed class OperatorActionTests
     {
         var progressive = new ReleaseDriver(Progressive());
         progressive.Evaluate();
-        AssertRefused(progressive, new ReleaseAction.SetWeight(10), "set-weight: the weight is set by hand in mode manual only; this release is progressive");
         AssertRefused(progressive, new ReleaseAction.Approve(), "approve: nothing waits for approval: the release is Progressing");
         AssertRefused(progressive, new ReleaseAction.Resume(), "resume: the release is not paused");
         progressive.Act(new ReleaseAction.Pause());
@@ -139,10 +147,8 @@ public sealed class OperatorActionTests
 
         var manual = new ReleaseDriver(Manual());
         manual.Evaluate();
-        AssertRefused(manual, new ReleaseAction.SetWeight(101), "set-weight: weight: 101 is not a percent from 0 to 100");
         manual.Act(new ReleaseAction.PromoteNow());
         AssertRefused(manual, new ReleaseAction.PromoteNow(), "promote: the canary is promoted already (Promoting)");
-        AssertRefused(manual, new ReleaseAction.SetWeight(10), "set-weight: the weight can be set while the release is Progressing; it is Promoting");
         AssertRefused(manual, new ReleaseAction.RestartAnalysis(), "restart-analysis: no analysis runs while the release is Promoting");
     }
 

@@ -45,6 +45,14 @@ internal sealed class ReleaseDriver
 
     public ReleaseDecision Act(ReleaseAction action) => Evaluate(action: action);
 
+    /// <summary>A person moves the manual weight: a new spec generation, then an evaluation.</summary>
+    public ReleaseDecision SetWeight(int weight)
+    {
+        Spec = Spec with { Weight = weight };
+        Generation++;
+        return Evaluate();
+    }
+
     /// <summary>Lets time pass, then evaluates with a check of the current step judged from <paramref name="judge"/>.</summary>
     public ReleaseDecision CheckAfter(TimeSpan wait, Func<DateTimeOffset, int?, int, AnalysisCheck> judge, PodHealth? pods = null)
     {

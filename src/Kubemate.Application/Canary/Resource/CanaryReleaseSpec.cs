@@ -19,6 +19,12 @@ public sealed record CanaryReleaseSpec : IValidatable
 
     public required ReleaseMode Mode { get; init; }
 
+    /// <summary>Manual mode: percent of requests a person sends to the canary (0 when not given).</summary>
+    public int? Weight { get; init; }
+
+    /// <summary>Where the split is written: the active mesh's objects, or a weighted TraefikService at the edge.</summary>
+    public TrafficRouting Routing { get; init; } = TrafficRouting.Mesh;
+
     public ValueList<ReleaseStep> Steps { get; init; } = [];
 
     public AbMatch? Ab { get; init; }
@@ -63,6 +69,18 @@ public sealed record CanaryReleaseSpec : IValidatable
         {
             yield return new(steps, $"steps are for mode progressive, not {ModeName}");
         }
+        if (Mode != ReleaseMode.Manual && Weight is not null)
+        {
+            yield return new(FieldPath.Child(path, "weight"), $"weight is set by a person in mode manual only, not {ModeName}; progressive releases take their weights from steps");
+        }
+        if (Weight is < 0 or > 100)
+        {
+            yield return new(FieldPath.Child(path, "weight"), $"{Weight} is not a percent from 0 to 100");
+        }
+        if (Mode == ReleaseMode.AB && Routing == TrafficRouting.Traefik)
+        {
+            yield return new(FieldPath.Child(path, "routing"), "a TraefikService splits by weight only; mode ab needs routing mesh");
+        }
         if (Mode != ReleaseMode.AB && Ab is not null)
         {
             yield return new(ab, $"ab is for mode ab, not {ModeName}");
@@ -89,6 +107,9 @@ public sealed record CanaryReleaseSpec : IValidatable
         ReleaseMode.Progressive => "progressive",
         _ => "ab",
     };
+
+    /// <summary>The canary weight a person set in manual mode.</summary>
+    public int ManualWeight => Weight ?? 0;
 
     /// <summary>The progress deadline, or the default when none is given (call on a valid spec).</summary>
     public TimeSpan ProgressDeadlineOrDefault() =>

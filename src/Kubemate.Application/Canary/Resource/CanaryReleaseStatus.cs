@@ -43,6 +43,12 @@ public sealed record CanaryReleaseStatus
 
     public string? Message { get; init; }
 
+    /// <summary>The id of the last operator action the controller took or refused (see <c>PendingAction</c>).</summary>
+    public string? LastAction { get; init; }
+
+    /// <summary>What came of <see cref="LastAction"/>: <c>done</c>, or <c>refused: </c> and the reason.</summary>
+    public string? LastActionResult { get; init; }
+
     public ValueList<ReleaseCondition> Conditions { get; init; } = [];
 
     public ValueList<AnalysisCheck> History { get; init; } = [];

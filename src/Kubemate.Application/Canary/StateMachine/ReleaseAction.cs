@@ -1,11 +1,11 @@
 namespace Kubemate.Application.Canary.StateMachine;
 
-/// <summary>What an operator asks of a running release (from the REST API, the console or the CLI).</summary>
+/// <summary>
+/// What an operator asks of a running release (from the REST API, the console or the CLI). The manual weight is not
+/// an action: it is the spec's <c>weight</c>, so that it can live in Git like the rest of the release.
+/// </summary>
 public abstract record ReleaseAction
 {
-    /// <summary>Manual mode: send this percent of requests to the canary.</summary>
-    public sealed record SetWeight(int Weight) : ReleaseAction;
-
     /// <summary>Stop advancing; safety (pod health, failed checks) still rolls back.</summary>
     public sealed record Pause : ReleaseAction;
 
@@ -29,7 +29,6 @@ public abstract record ReleaseAction
     /// <summary>The action's name as the surfaces spell it (<c>set-weight</c>, <c>promote</c>).</summary>
     public string Verb => this switch
     {
-        SetWeight => "set-weight",
         Pause => "pause",
         Resume => "resume",
         Approve => "approve",

@@ -1,10 +1,14 @@
 namespace Kubemate.Application.Canary.StateMachine;
 
-/// <summary>An operator action that does not apply to the release as it is; nothing changed.</summary>
-public sealed class ReleaseActionRefusedException(ReleaseAction action, string reason)
-    : Exception($"{action.Verb}: {reason}")
+/// <summary>An operator action (or a weight) that does not apply to the release as it is; nothing changed.</summary>
+public sealed class ReleaseActionRefusedException(string verb, string reason) : Exception($"{verb}: {reason}")
 {
-    public ReleaseAction Action { get; } = action;
+    public ReleaseActionRefusedException(ReleaseAction action, string reason)
+        : this(action.Verb, reason)
+    {
+    }
+
+    public string Verb { get; } = verb;
 
     public string Reason { get; } = reason;
 }

@@ -10,9 +10,6 @@ internal static class ReleaseActions
         var phase = run.Status.Phase;
         switch (action)
         {
-            case ReleaseAction.SetWeight(var weight):
-                SetWeight(run, action, weight);
-                break;
             case ReleaseAction.Pause:
                 Refuse(action, EndedReason(run) ?? (run.Status.Paused ? "the release is paused already" : null));
                 run.Change("Paused", "a person paused the release; pod health and failed checks still roll it back", s => s with { Paused = true });
@@ -42,21 +39,6 @@ internal static class ReleaseActions
                 RestartAnalysis(run, action);
                 break;
         }
-    }
-
-    private static void SetWeight(ReleaseRun run, ReleaseAction action, int weight)
-    {
-        Refuse(action, run.Spec.Mode != ReleaseMode.Manual
-            ? $"the weight is set by hand in mode manual only; this release is {run.Spec.Mode.ToString().ToLowerInvariant()}"
-            : run.Status.Phase != ReleasePhase.Progressing
-                ? $"the weight can be set while the release is Progressing; it is {run.Status.Phase}"
-                : weight is < 0 or > 100 ? $"weight: {weight} is not a percent from 0 to 100" : null);
-        run.Change("WeightSet", $"a person set the canary weight to {weight} %", s => s with
-        {
-            CurrentWeight = weight,
-            StepStartedAt = run.Now,
-            StepPassed = false,
-        });
     }
 
     private static void RestartAnalysis(ReleaseRun run, ReleaseAction action)

@@ -79,6 +79,21 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
         };
     }
 
+    /// <summary>Manual mode: a running release takes the weight the spec now gives (a person moved the slider, or Git did).</summary>
+    public void FollowManualWeight()
+    {
+        if (Spec.Mode != ReleaseMode.Manual || Status.Phase != ReleasePhase.Progressing || Status.CurrentWeight == Spec.ManualWeight)
+        {
+            return;
+        }
+        Change("WeightSet", $"a person set the canary weight to {Spec.ManualWeight} %", s => s with
+        {
+            CurrentWeight = Spec.ManualWeight,
+            StepStartedAt = Now,
+            StepPassed = false,
+        });
+    }
+
     /// <summary>Rolls back at once when canary pods crash-loop, or are not ready while the canary may get requests.</summary>
     public bool RollBackForPods(PodHealth pods)
     {
@@ -170,7 +185,8 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
                 EnterStep(0, gateOpened: false);
                 break;
             case ReleaseMode.Manual:
-                MoveTo(ReleasePhase.Progressing, "Started", "manual mode: the canary gets the weight a person sets", NewStep);
+                MoveTo(ReleasePhase.Progressing, "Started", $"manual mode: the canary gets the weight a person sets, now {Spec.ManualWeight} %",
+                    s => NewStep(s) with { CurrentWeight = Spec.ManualWeight });
                 break;
             default:
                 MoveTo(ReleasePhase.Progressing, "Started", "requests matching the A/B headers or cookies go to the canary", s => NewStep(s) with { MatchActive = true });

@@ -6,7 +6,7 @@ namespace Kubemate.Application.Canary.StateMachine;
 /// <summary>
 /// Decides a release's next status and traffic from its spec, its status, the canary pods' health, the latest check
 /// and an operator's action. Pure but for the clock. One evaluation, in this order:
-/// the action; the pods (crash-looping, or not ready while the canary may get requests: roll back before any metric);
+/// the action (and, in manual mode, the weight the spec gives); the pods (crash-looping, or not ready while the canary may get requests: roll back before any metric);
 /// the check (NotEnoughRequests holds, a failure counts, enough failures roll back); the progress deadline; then the
 /// next step, gate or promotion. A rollback is one change of the traffic to all stable.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class ReleaseStateMachine(TimeProvider time)
         {
             ReleaseActions.Apply(run, input.Action);
         }
+        run.FollowManualWeight();
         if (run.RollBackForPods(input.CanaryPods))
         {
             return run.Decision();
