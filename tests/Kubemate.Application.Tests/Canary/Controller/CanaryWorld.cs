@@ -15,6 +15,7 @@ using Kubemate.Cluster.Identity;
 using Kubemate.Model.Drivers;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Simulation;
+using Kubemate.Sandbox.Simulation.Estate;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 
@@ -71,7 +72,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
     {
         var server = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions { SeedDemoEstate = true, SimulateTraffic = false, EstateMesh = mesh });
         var world = new CanaryWorld(server, await AuditBackend.OpenAsync(AuditBackend.Sqlite), MeshCatalog.Shipped.Create(provider));
-        foreach (var obj in CanaryBackend.OrdersV2())
+        foreach (var obj in CanaryDemo.OrdersV2Objects())
         {
             await world.Admin.CreateObjectAsync(obj["kind"]!.GetValue<string>() == "Service" ? BuiltInTypes.Service : BuiltInTypes.Deployment, "orders", obj, CancellationToken.None);
         }
@@ -146,22 +147,4 @@ internal sealed class ScriptedMetrics : IReleaseMetrics
         Reads++;
         return Task.FromResult<(GoldenMetrics, GoldenMetrics)?>((Stable, Canary));
     }
-}
-
-/// <summary>The canary backend a team deploys beside orders-v1: a Deployment of orders v2 and a Service selecting it.</summary>
-internal static class CanaryBackend
-{
-    public static IReadOnlyList<JsonObject> OrdersV2() =>
-    [
-        (JsonObject)JsonNode.Parse("""
-            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"orders-v2","namespace":"orders","labels":{"app":"orders","version":"v2"}},
-             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"orders","version":"v2"}},
-              "template":{"metadata":{"labels":{"app":"orders","version":"v2","app.kubernetes.io/version":"2.4.0"}},
-               "spec":{"containers":[{"name":"orders","image":"registry.bank.example/orders:2.4.0","ports":[{"name":"http","containerPort":8080}]}]}}}}
-            """)!,
-        (JsonObject)JsonNode.Parse("""
-            {"apiVersion":"v1","kind":"Service","metadata":{"name":"orders-v2","namespace":"orders","labels":{"app":"orders","version":"v2"}},
-             "spec":{"selector":{"app":"orders","version":"v2"},"ports":[{"name":"http","port":8080,"targetPort":"http"}]}}
-            """)!,
-    ];
 }
