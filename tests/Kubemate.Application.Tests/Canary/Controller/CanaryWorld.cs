@@ -35,7 +35,10 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
     private readonly List<(CancellationTokenSource Stop, Task Run)> _running = [];
 
-    private CanaryWorld(SandboxServer server, AuditBackend audit, IMeshDriver driver)
+    private ProxyScraper? _scraper;
+    private ClusterApi? _scraperApi;
+
+    private CanaryWorld(SandboxServer server, AuditBackend audit, IMeshDriver driver, bool traffic)
     {
         Server = server;
         Audit = audit;
@@ -43,8 +46,16 @@ internal sealed class CanaryWorld : IAsyncDisposable
         Connection = ClusterConnection.ForEndpoint(server.Url, server.Certificates.Authority, server.Admin.Token);
         Admin = Connection.CreateApi();
         Clusters = new UserClusters(Connection, "sandbox");
-        var telemetry = new TelemetryService(new EmbeddedStore(new EmbeddedStoreOptions { Mesh = driver.Conventions }, TimeProvider.System), null,
-            new TelemetryOptions { Mesh = driver.Conventions });
+        var store = new EmbeddedStoreOptions { Mesh = driver.Conventions, ScrapeInterval = ScrapeInterval, Retention = TimeSpan.FromMinutes(15) };
+        Store = new EmbeddedStore(store, TimeProvider.System);
+        var telemetry = new TelemetryService(Store, null, new TelemetryOptions { Mesh = driver.Conventions });
+        ControllerMetrics = traffic ? new TelemetryReleaseMetrics(telemetry) : Metrics;
+        if (traffic)
+        {
+            _scraperApi = Connection.CreateApi();
+            _scraper = new ProxyScraper(_scraperApi, Store, store);
+            _scraper.Start();
+        }
         Releases = new Kubemate.Application.Canary.Releases.CanaryReleases(Clusters, audit.Store, driver,
             new TelemetryReads(telemetry, new TelemetryVisibility(null, null, TimeProvider.System), new SharedReads(TimeProvider.System)), TimeProvider.System)
         {
@@ -66,12 +77,27 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
     public Kubemate.Application.Canary.Releases.CanaryReleases Releases { get; }
 
+    /// <summary>How often the embedded store scrapes in these tests (the product's default is 10 s).</summary>
+    public static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
+
     public ScriptedMetrics Metrics { get; } = new();
 
-    public static async Task<CanaryWorld> StartAsync(string provider = MeshCatalog.DefaultProvider, DemoMesh mesh = DemoMesh.Linkerd)
+    /// <summary>What the controllers judge by: <see cref="Metrics"/>, or with traffic, the embedded store scraping the simulator.</summary>
+    public IReleaseMetrics ControllerMetrics { get; }
+
+    public EmbeddedStore Store { get; }
+
+    /// <param name="traffic">simulate the demo's traffic and judge it from the embedded store's scrapes, instead of <see cref="Metrics"/>.</param>
+    public static async Task<CanaryWorld> StartAsync(string provider = MeshCatalog.DefaultProvider, DemoMesh mesh = DemoMesh.Linkerd, bool traffic = false)
     {
-        var server = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions { SeedDemoEstate = true, SimulateTraffic = false, EstateMesh = mesh });
-        var world = new CanaryWorld(server, await AuditBackend.OpenAsync(AuditBackend.Sqlite), MeshCatalog.Shipped.Create(provider));
+        var server = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions
+        {
+            SeedDemoEstate = true,
+            SimulateTraffic = traffic,
+            TrafficTickInterval = TimeSpan.FromSeconds(1),
+            EstateMesh = mesh,
+        });
+        var world = new CanaryWorld(server, await AuditBackend.OpenAsync(AuditBackend.Sqlite), MeshCatalog.Shipped.Create(provider), traffic);
         foreach (var obj in CanaryDemo.OrdersV2Objects())
         {
             await world.Admin.CreateObjectAsync(obj["kind"]!.GetValue<string>() == "Service" ? BuiltInTypes.Service : BuiltInTypes.Deployment, "orders", obj, CancellationToken.None);
@@ -90,7 +116,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
         Admin,
         new ChangeService(Admin, Audit.Store, new OperationContext(new UserIdentity(CanaryControllerOptions.AuditUser, []), "controller", "sandbox")),
         new ReleaseTraffic(Driver),
-        Metrics,
+        ControllerMetrics,
         new ReleaseWebhooks(webhooks ?? new HttpClient()),
         new CanaryControllerOptions { Identity = identity, Round = TimeSpan.FromMilliseconds(200), LeaseDuration = TimeSpan.FromSeconds(3) },
         TimeProvider.System);
@@ -124,6 +150,11 @@ internal sealed class CanaryWorld : IAsyncDisposable
             await stop.CancelAsync();
             await run;
         }
+        if (_scraper is not null)
+        {
+            await _scraper.DisposeAsync();
+        }
+        _scraperApi?.Dispose();
         Admin.Dispose();
         Clusters.Dispose();
         await Audit.DisposeAsync();
