@@ -16,7 +16,7 @@ namespace Kubemate.Audit.Trust;
 /// </summary>
 public sealed class KubernetesAuditTrust : IAuditTrust
 {
-    public const string DefaultNamespace = "kubemate-system";
+    public const string DefaultNamespace = "kubemate";
     public const string DefaultName = "kubemate-audit";
     public const int DefaultKeptAnchors = 1000;
 

@@ -168,7 +168,7 @@ public sealed class ServeAuditTrustTests(TrustCluster cluster) : IClassFixture<T
     [Fact]
     public async Task The_trust_namespace_flag_without_the_secret_trust_is_a_usage_error()
     {
-        var result = await Cli.Cli.FailAsync("audit", "verify", "--audit", AuditPath, "--audit-trust-namespace", "kubemate-system");
+        var result = await Cli.Cli.FailAsync("audit", "verify", "--audit", AuditPath, "--audit-trust-namespace", "kubemate");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--audit-trust-namespace: applies to --audit-trust secret only", result.StdErr);
