@@ -96,13 +96,7 @@ public sealed class KubernetesAuditTrustTests(SandboxCluster cluster) : IClassFi
     }
 
     [Theory]
-    [InlineData(AuditTamper.TailTruncation)]
-    [InlineData(AuditTamper.FullDeletion)]
-    [InlineData(AuditTamper.EmptyFile)]
-    [InlineData(AuditTamper.EditAndRehash)]
-    [InlineData(AuditTamper.ForgedAppend)]
-    [InlineData(AuditTamper.RowEdit)]
-    [InlineData(AuditTamper.Reorder)]
+    [MemberData(nameof(AuditTampering.Cases), MemberType = typeof(AuditTampering))]
     public async Task Each_tamper_case_is_found_against_the_anchors_in_the_cluster(AuditTamper tamper)
     {
         var ns = await cluster.NewNamespaceAsync();

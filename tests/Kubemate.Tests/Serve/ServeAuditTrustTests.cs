@@ -139,13 +139,7 @@ public sealed class ServeAuditTrustTests(TrustCluster cluster) : IClassFixture<T
     }
 
     [Theory]
-    [InlineData(AuditTamper.TailTruncation)]
-    [InlineData(AuditTamper.FullDeletion)]
-    [InlineData(AuditTamper.EmptyFile)]
-    [InlineData(AuditTamper.EditAndRehash)]
-    [InlineData(AuditTamper.ForgedAppend)]
-    [InlineData(AuditTamper.RowEdit)]
-    [InlineData(AuditTamper.Reorder)]
+    [MemberData(nameof(AuditTampering.Cases), MemberType = typeof(AuditTampering))]
     public async Task Cli_verify_with_the_trust_in_the_cluster_names_each_tamper_case(AuditTamper tamper)
     {
         var ns = await cluster.NewNamespaceAsync();
