@@ -126,14 +126,46 @@ public sealed class ServeAuditTrustTests(TrustCluster cluster) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Serve_on_a_cluster_with_the_file_trust_keeps_the_key_next_to_the_store_and_nothing_in_the_cluster()
+    {
+        var ns = await cluster.NewNamespaceAsync();
+
+        await using (var serve = await KubemateProcess.StartAsync([.. ServeArguments(ns).SkipLast(2), "--audit-trust", "file"], TimeSpan.FromSeconds(90)))
+        {
+            var report = await VerifyAsync(serve.Url);
+            Assert.True((bool)report["isValid"]!, report.ToJsonString());
+        }
+
+        var secrets = await cluster.Kubectl.Ok("get", "secrets", "-n", ns, "-o", "name");
+        Assert.True(File.Exists(AuditPath + ".key"));
+        Assert.DoesNotContain(KubernetesAuditTrust.DefaultName, secrets);
+    }
+
+    [Theory]
+    [InlineData("--audit-trust: secret needs a real cluster", "--audit-trust", "secret")]
+    [InlineData("--audit-trust-namespace: 'Audit_NS' is not a namespace name", "--kubeconfig", "k", "--token-file", "t", "--audit-trust-namespace", "Audit_NS")]
+    [InlineData("--audit-trust-namespace: applies to --audit-trust secret only", "--audit-trust-namespace", "kubemate")]
+    [InlineData("--audit-trust-namespace: applies to --audit-trust secret only", "--kubeconfig", "k", "--token-file", "t", "--audit-trust", "file", "--audit-trust-namespace", "kubemate")]
+    public async Task Serve_refuses_audit_trust_flags_that_do_not_fit_before_starting_anything(string message, params string[] flags)
+    {
+        var result = await Cli.Cli.FailAsync(["serve", "--listen", "127.0.0.1:0", "--empty", .. flags]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(message, result.StdErr);
+    }
+
+    [Fact]
     public async Task Serve_refuses_to_start_when_the_key_secret_is_not_a_key()
     {
         var ns = await cluster.NewNamespaceAsync();
         await cluster.Kubectl.Ok("create", "secret", "generic", KubernetesAuditTrust.DefaultName + "-key", "-n", ns, "--from-literal=key=too-short");
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => ServeAsync(ns));
+        // Run to its end (it must exit on its own), so that all it wrote to standard error is read.
+        var serve = await ProcessRunner.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "kubemate.dll"), .. ServeArguments(ns)], timeout: TimeSpan.FromSeconds(90));
 
-        Assert.Contains($"kubemate serve: secret {ns}/{KubernetesAuditTrust.DefaultName}-key is not an audit key: its data.key holds 9 bytes", error.Message);
+        Assert.Equal(1, serve.ExitCode);
+        Assert.DoesNotContain("ready ", serve.StdOut);
+        Assert.Contains($"kubemate serve: secret {ns}/{KubernetesAuditTrust.DefaultName}-key is not an audit key: its data.key holds 9 bytes", serve.StdErr);
         var key = await cluster.Kubectl.Ok("get", "secret", "-n", ns, KubernetesAuditTrust.DefaultName + "-key", "-o", "jsonpath={.data.key}");
         Assert.Equal("too-short", Encoding.UTF8.GetString(Convert.FromBase64String(key)));
     }
