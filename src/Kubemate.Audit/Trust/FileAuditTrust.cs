@@ -88,12 +88,25 @@ public sealed class FileAuditTrust(string directory, string name) : IAuditTrust
 
     public async Task AppendAnchorLineAsync(string line, CancellationToken cancellationToken)
     {
-        PrivateFiles.CreateFolder(Directory);
-        await using var stream = PrivateFiles.Open(AnchorPath, FileMode.Append, FileAccess.Write);
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken);
-        await stream.FlushAsync(cancellationToken);
-        stream.Flush(flushToDisk: true);
+        // FileMode.Append seeks to the end rather than appending atomically: two writers in one process (the
+        // anchoring timer and an explicit anchor) could write at the same offset, so appends to one file take turns.
+        var turn = AppendTurns.GetOrAdd(AnchorPath, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            PrivateFiles.CreateFolder(Directory);
+            await using var stream = PrivateFiles.Open(AnchorPath, FileMode.Append, FileAccess.Write);
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\n"), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
+            stream.Flush(flushToDisk: true);
+        }
+        finally
+        {
+            turn.Release();
+        }
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> AppendTurns = new(StringComparer.Ordinal);
 
     private static string Mode(string path) => OperatingSystem.IsWindows() ? "?" : Convert.ToString((int)File.GetUnixFileMode(path), 8).PadLeft(4, '0');
 }
