@@ -62,9 +62,6 @@ public sealed record FieldViolation(string Field, string Type, string Detail)
     public static FieldViolation Duplicate(string field, string value) =>
         new(field, ViolationType.Duplicate, "") { Value = GoQuote.Quote(value) };
 
-    public static FieldViolation Duplicate(string field, long value) =>
-        new(field, ViolationType.Duplicate, "") { Value = value.ToString(CultureInfo.InvariantCulture) };
-
     public static FieldViolation NotFound(string field, string value) =>
         new(field, ViolationType.NotFound, "") { Value = GoQuote.Quote(value) };
 

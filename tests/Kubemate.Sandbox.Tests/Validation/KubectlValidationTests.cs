@@ -58,5 +58,90 @@ public sealed class KubectlValidationTests(SandboxServerFixture fixture) : IClas
         Assert.Contains("\n* spec.template.spec.containers: Required value", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Kubectl_create_of_a_pod_mounting_a_volume_it_does_not_have_prints_the_422()
+    {
+        fixture.Server.WriteKubeconfig(_kubeconfig);
+        var kubectl = new Kubectl(_kubeconfig);
+        const string pod = """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: mountless
+              namespace: default
+            spec:
+              containers:
+              - name: app
+                image: nginx
+                volumeMounts:
+                - name: data
+                  mountPath: /data
+            """;
+
+        var result = await kubectl.RunAsync(["create", "-f", "-"], pod);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("The Pod \"mountless\" is invalid: spec.containers[0].volumeMounts[0].name: Not found: \"data\"", result.StdErr, StringComparison.Ordinal);
+        var get = await kubectl.RunAsync("get", "pod", "mountless", "-n", "default");
+        Assert.Contains("NotFound", get.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_create_of_a_node_port_outside_the_range_prints_the_allocator_refusal()
+    {
+        fixture.Server.WriteKubeconfig(_kubeconfig);
+        var kubectl = new Kubectl(_kubeconfig);
+        const string service = """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: lowport
+              namespace: default
+            spec:
+              type: NodePort
+              selector: {app: web}
+              ports:
+              - port: 80
+                nodePort: 8080
+            """;
+
+        var result = await kubectl.RunAsync(["create", "-f", "-"], service);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("The Service \"lowport\" is invalid: spec.ports[0].nodePort: Invalid value: 8080: provided port is not in the valid range. The range of valid ports is 30000-32767", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubectl_create_of_a_replica_set_with_replicas_in_words_prints_the_decoder_refusal()
+    {
+        fixture.Server.WriteKubeconfig(_kubeconfig);
+        var kubectl = new Kubectl(_kubeconfig);
+        const string replicaSet = """
+            apiVersion: apps/v1
+            kind: ReplicaSet
+            metadata:
+              name: wordy
+              namespace: default
+            spec:
+              replicas: "three"
+              selector:
+                matchLabels: {app: wordy}
+              template:
+                metadata:
+                  labels: {app: wordy}
+                spec:
+                  containers:
+                  - name: app
+                    image: nginx
+            """;
+
+        var result = await kubectl.RunAsync(["create", "-f", "-"], replicaSet);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("ReplicaSet in version \"v1\" cannot be handled as a ReplicaSet: json: cannot unmarshal string into Go struct field ReplicaSetSpec.spec.replicas of type int32", result.StdErr, StringComparison.Ordinal);
+        var get = await kubectl.RunAsync("get", "replicaset", "wordy", "-n", "default");
+        Assert.Contains("NotFound", get.StdErr, StringComparison.Ordinal);
+    }
+
     public void Dispose() => File.Delete(_kubeconfig);
 }

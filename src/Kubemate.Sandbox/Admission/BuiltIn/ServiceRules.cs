@@ -8,7 +8,7 @@ namespace Kubemate.Sandbox.Admission.BuiltIn;
 /// The apiserver's Service rules (ValidateService): a supported type; ports required unless the service is
 /// headless or ExternalName; each port named (DNS label, unique, required when there are several), numbered 1-65535,
 /// with a supported protocol and a target port that is a valid number or port name; node ports only on types that
-/// open them, never twice for one protocol, and no NodePort or LoadBalancer service headless.
+/// open them, and no NodePort or LoadBalancer service headless.
 /// </summary>
 internal static class ServiceRules
 {
@@ -40,23 +40,14 @@ internal static class ServiceRules
         ValidateNodePorts(ports, type, errors);
     }
 
+    /// <summary>Only NodePort and LoadBalancer services open node ports (their range is the allocator's, NodePortAllocation).</summary>
     private static void ValidateNodePorts(JsonArray ports, string type, List<FieldViolation> errors)
     {
-        var seen = new HashSet<(string Protocol, long NodePort)>();
         for (var i = 0; i < ports.Count; i++)
         {
             if (type == "ClusterIP" && (Fields.Integer(ports[i], "nodePort") ?? 0) != 0)
             {
                 errors.Add(FieldViolation.Forbidden($"spec.ports[{i}].nodePort", "may not be used when `type` is 'ClusterIP'"));
-            }
-        }
-        for (var i = 0; i < ports.Count; i++)
-        {
-            var nodePort = Fields.Integer(ports[i], "nodePort") ?? 0;
-            var protocol = Fields.Text(ports[i], "protocol") is { Length: > 0 } given ? given : "TCP";
-            if (nodePort != 0 && !seen.Add((protocol, nodePort)))
-            {
-                errors.Add(FieldViolation.Duplicate($"spec.ports[{i}].nodePort", nodePort));
             }
         }
     }
