@@ -162,6 +162,12 @@ public sealed class PodSpecValidationTests(SandboxServerFixture fixture) : IClas
             ["spec.containers[0].resources.limits FieldValueRequired"]
         },
         {
+            "a statefulset mount of neither a volume nor a claim template", "/apis/apps/v1/namespaces/{ns}/statefulsets",
+            StatefulSet("logs"),
+            """StatefulSet.apps "x" is invalid: spec.template.spec.containers[0].volumeMounts[0].name: Not found: "logs" """.TrimEnd(),
+            ["spec.template.spec.containers[0].volumeMounts[0].name FieldValueNotFound"]
+        },
+        {
             "a probe without a handler in a deployment's template", "/apis/apps/v1/namespaces/{ns}/deployments",
             """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"x"},"spec":{"selector":{"matchLabels":{"app":"x"}},"template":{"metadata":{"labels":{"app":"x"}},"spec":{"containers":[{"name":"app","image":"nginx","readinessProbe":{}}]}}}}""",
             """Deployment.apps "x" is invalid: spec.template.spec.containers[0].readinessProbe: Required value: must specify a handler type""",
@@ -191,6 +197,22 @@ public sealed class PodSpecValidationTests(SandboxServerFixture fixture) : IClas
         var stored = JsonNode.Parse(await http.GetStringAsync($"/api/v1/namespaces/{ns}/pods/x"))!;
         Assert.NotNull(stored["spec"]!["volumes"]![0]!["emptyDir"]);
     }
+
+    [Fact]
+    public async Task A_statefulset_may_mount_its_volume_claim_templates()
+    {
+        using var client = fixture.Client();
+        var ns = await client.CreateUniqueNamespaceAsync("valid-");
+        using var http = fixture.Http();
+
+        using var created = await http.PostAsync($"/apis/apps/v1/namespaces/{ns}/statefulsets", RefusedWrites.Json(StatefulSet("data")));
+
+        Assert.Equal(201, (int)created.StatusCode);
+    }
+
+    private static string StatefulSet(string mounted) =>
+        """{"apiVersion":"apps/v1","kind":"StatefulSet","metadata":{"name":"x"},"spec":{"serviceName":"x","selector":{"matchLabels":{"app":"x"}},"volumeClaimTemplates":[{"metadata":{"name":"data"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}],"template":{"metadata":{"labels":{"app":"x"}},"spec":{"containers":[{"name":"db","image":"postgres","volumeMounts":[{"name":" """.TrimEnd()
+        + mounted + "\",\"mountPath\":\"/var/lib/data\"}]}]}}}}";
 
     private static string Pod(string volumes, string containerFields)
     {

@@ -13,9 +13,11 @@ internal static class PodSpecRules
 {
     private static readonly string[] Protocols = ["SCTP", "TCP", "UDP"];
 
-    public static void Validate(JsonNode? spec, string path, List<FieldViolation> errors)
+    /// <param name="claimVolumes">Names mounts may use besides the pod's volumes: a StatefulSet's volume claim templates.</param>
+    public static void Validate(JsonNode? spec, string path, List<FieldViolation> errors, IEnumerable<string>? claimVolumes = null)
     {
         var volumes = VolumeRules.ValidateVolumes(Fields.List(spec, "volumes"), path + ".volumes", errors);
+        volumes.UnionWith(claimVolumes ?? []);
         var containers = Fields.List(spec, "containers");
         if (containers.Count == 0)
         {
