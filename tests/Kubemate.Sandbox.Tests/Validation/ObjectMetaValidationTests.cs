@@ -67,16 +67,14 @@ public sealed class ObjectMetaValidationTests(SandboxServerFixture fixture) : IC
     [Fact]
     public async Task Kubernetes_own_finalizers_and_qualified_ones_are_accepted()
     {
-        using var client = fixture.Client();
-        var ns = await client.CreateUniqueNamespaceAsync("valid-");
-        using var http = fixture.Http();
+        var (_, created) = await RefusedWrites.PostInNewNamespaceAsync(fixture, ConfigMaps, ConfigMap("""
+            "finalizers":["kubernetes","orphan","example.com/keep"]
+            """));
 
-        using var created = await http.PostAsync($"/api/v1/namespaces/{ns}/configmaps",
-            RefusedWrites.Json(ConfigMap("""
-                "finalizers":["kubernetes","orphan","example.com/keep"]
-                """)));
-
-        Assert.Equal(201, (int)created.StatusCode);
+        using (created)
+        {
+            Assert.Equal(201, (int)created.StatusCode);
+        }
     }
 
     private static string ConfigMap(string metadata) => """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x",""" + metadata.Trim() + "}}";

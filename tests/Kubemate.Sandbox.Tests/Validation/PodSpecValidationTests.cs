@@ -183,17 +183,18 @@ public sealed class PodSpecValidationTests(SandboxServerFixture fixture) : IClas
     [Fact]
     public async Task A_volume_without_a_source_is_stored_as_an_empty_dir_and_valid_probes_and_resources_pass()
     {
-        using var client = fixture.Client();
-        var ns = await client.CreateUniqueNamespaceAsync("valid-");
-        using var http = fixture.Http();
         var body = Pod("""[{"name":"data"}]""", Mount + """
             ,"livenessProbe":{"httpGet":{"port":8080}},"readinessProbe":{"tcpSocket":{"port":"http"},"successThreshold":3},
             "resources":{"requests":{"cpu":"250m","memory":"128Mi"},"limits":{"cpu":"0.5","memory":"1Gi"}}
             """);
 
-        using var created = await http.PostAsync($"/api/v1/namespaces/{ns}/pods", RefusedWrites.Json(body));
+        var (ns, created) = await RefusedWrites.PostInNewNamespaceAsync(fixture, Pods, body);
 
-        Assert.Equal(201, (int)created.StatusCode);
+        using (created)
+        {
+            Assert.Equal(201, (int)created.StatusCode);
+        }
+        using var http = fixture.Http();
         var stored = JsonNode.Parse(await http.GetStringAsync($"/api/v1/namespaces/{ns}/pods/x"))!;
         Assert.NotNull(stored["spec"]!["volumes"]![0]!["emptyDir"]);
     }
@@ -201,13 +202,12 @@ public sealed class PodSpecValidationTests(SandboxServerFixture fixture) : IClas
     [Fact]
     public async Task A_statefulset_may_mount_its_volume_claim_templates()
     {
-        using var client = fixture.Client();
-        var ns = await client.CreateUniqueNamespaceAsync("valid-");
-        using var http = fixture.Http();
+        var (_, created) = await RefusedWrites.PostInNewNamespaceAsync(fixture, "/apis/apps/v1/namespaces/{ns}/statefulsets", StatefulSet("data"));
 
-        using var created = await http.PostAsync($"/apis/apps/v1/namespaces/{ns}/statefulsets", RefusedWrites.Json(StatefulSet("data")));
-
-        Assert.Equal(201, (int)created.StatusCode);
+        using (created)
+        {
+            Assert.Equal(201, (int)created.StatusCode);
+        }
     }
 
     private static string StatefulSet(string mounted) =>

@@ -34,5 +34,15 @@ internal static class RefusedWrites
         Assert.Equal(404, (int)read.StatusCode);
     }
 
+    /// <summary>Posts <paramref name="body"/> to <paramref name="collection"/> in a new namespace; returns the namespace and the answer.</summary>
+    public static async Task<(string Namespace, HttpResponseMessage Response)> PostInNewNamespaceAsync(SandboxServerFixture fixture, string collection, string body)
+    {
+        using var client = fixture.Client();
+        var ns = await client.CreateUniqueNamespaceAsync("valid-");
+        using var http = fixture.Http();
+        var response = await http.PostAsync(collection.Replace("{ns}", ns, StringComparison.Ordinal), Json(body));
+        return (ns, response);
+    }
+
     public static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
