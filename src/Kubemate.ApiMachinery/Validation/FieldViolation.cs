@@ -62,6 +62,9 @@ public sealed record FieldViolation(string Field, string Type, string Detail)
     public static FieldViolation Duplicate(string field, string value) =>
         new(field, ViolationType.Duplicate, "") { Value = GoQuote.Quote(value) };
 
+    public static FieldViolation NotFound(string field, string value) =>
+        new(field, ViolationType.NotFound, "") { Value = GoQuote.Quote(value) };
+
     internal static string Render(JsonNode? value) => value switch
     {
         null => "null",

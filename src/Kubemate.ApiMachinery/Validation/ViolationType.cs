@@ -12,6 +12,7 @@ public static class ViolationType
     public const string Forbidden = "Forbidden";
     public const string NotSupported = "NotSupported";
     public const string Duplicate = "Duplicate";
+    public const string NotFound = "NotFound";
 
     /// <summary>The words the apiserver prints for a type, e.g. <c>Invalid value</c>.</summary>
     public static string Describe(string type) => type switch
@@ -22,6 +23,7 @@ public static class ViolationType
         Forbidden => "Forbidden",
         NotSupported => "Unsupported value",
         Duplicate => "Duplicate value",
+        NotFound => "Not found",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown violation type"),
     };
 
@@ -34,6 +36,7 @@ public static class ViolationType
         Forbidden => "FieldValueForbidden",
         NotSupported => "FieldValueNotSupported",
         Duplicate => "FieldValueDuplicate",
+        NotFound => "FieldValueNotFound",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown violation type"),
     };
 

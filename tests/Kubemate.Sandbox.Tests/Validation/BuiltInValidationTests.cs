@@ -188,27 +188,9 @@ public sealed class BuiltInValidationTests(SandboxServerFixture fixture) : IClas
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task An_object_the_apiserver_refuses_is_refused_the_same_way_and_not_stored(
-        string what, string collection, string body, int code, string reason, string message, string[] causes)
-    {
-        var ns = await Namespace();
-        using var http = fixture.Http();
-        var before = fixture.Server.Store.Revision;
-
-        using var response = await http.PostAsync(collection.Replace("{ns}", ns, StringComparison.Ordinal), Json(body));
-
-        var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True(code == (int)response.StatusCode, $"{what}: expected {code}, got {(int)response.StatusCode}: {status}");
-        Assert.Equal(reason, status["reason"]!.GetValue<string>());
-        Assert.Equal(message, status["message"]!.GetValue<string>());
-        var actual = (status["details"]?["causes"] as JsonArray ?? [])
-            .Select(c => $"{c!["field"]} {c["reason"]}")
-            .ToArray();
-        Assert.Equal(causes, actual);
-        Assert.Equal(before, fixture.Server.Store.Revision);
-        using var read = await http.GetAsync(collection.Replace("{ns}", ns, StringComparison.Ordinal) + "/x");
-        Assert.Equal(404, (int)read.StatusCode);
-    }
+    public Task An_object_the_apiserver_refuses_is_refused_the_same_way_and_not_stored(
+        string what, string collection, string body, int code, string reason, string message, string[] causes) =>
+        RefusedWrites.AssertRefusedAndNotStored(fixture, what, collection, body, code, reason, message, causes);
 
     [Fact]
     public async Task A_cause_carries_its_field_and_the_message_without_it_as_the_apiserver_sends_them()
@@ -293,7 +275,7 @@ public sealed class BuiltInValidationTests(SandboxServerFixture fixture) : IClas
         return await client.CreateUniqueNamespaceAsync("valid-");
     }
 
-    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+    private static StringContent Json(string body) => RefusedWrites.Json(body);
 
     private static string Deployment(string spec) => """{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"x"},"spec":""" + spec + "}";
 

@@ -1,7 +1,7 @@
+using System.Text.Json.Nodes;
 using Kubemate.Sandbox.Http;
 using Kubemate.Sandbox.Protobuf;
 using Kubemate.Sandbox.Protobuf.Schema;
-using Kubemate.Sandbox.Protobuf.Types;
 using Kubemate.Sandbox.Json;
 
 namespace Kubemate.Sandbox.Admission.BuiltIn;
@@ -9,7 +9,8 @@ namespace Kubemate.Sandbox.Admission.BuiltIn;
 /// <summary>
 /// The apiserver decodes a built-in object into its typed struct before anything else sees it: a value of the wrong
 /// type is a 400 BadRequest (<c>Deployment in version "v1" cannot be handled as a Deployment: json: …</c>), and
-/// the conversion folds a Secret's <c>stringData</c> into <c>data</c>. Registered as the first mutating plugin so
+/// the conversion folds a Secret's <c>stringData</c> into <c>data</c>; defaulting gives a volume without a source an
+/// <c>emptyDir</c>. Registered as the first mutating plugin so
 /// that later plugins see a well-typed object.
 /// </summary>
 public sealed class BuiltInDecoding : IAdmissionPlugin
@@ -32,25 +33,38 @@ public sealed class BuiltInDecoding : IAdmissionPlugin
         {
             SecretData.FoldStringData(request.Object);
         }
+        if (PodSpecOf(request.Type.Group, request.Type.Kind, request.Object)?["volumes"] is JsonArray volumes)
+        {
+            VolumeRules.DefaultSources(volumes);
+        }
     }
 
+    /// <summary>The pod spec a built-in object carries (a Pod's own, a workload's template), or null.</summary>
+    private static JsonNode? PodSpecOf(string group, string kind, JsonObject obj) => (group, kind) switch
+    {
+        ("", "Pod") => obj["spec"],
+        ("apps", "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet") or ("batch", "Job") => obj.At("spec", "template", "spec"),
+        ("batch", "CronJob") => obj.At("spec", "jobTemplate", "spec", "template", "spec"),
+        _ => null,
+    };
+
     /// <summary>
-    /// Kinds with a complete type table are checked whole; the other workloads through the pod spec they carry.
+    /// Kinds with a complete type table are checked whole, the workloads through their spec types, and every other
+    /// built-in kind through its metadata.
     /// </summary>
     private static string? FirstFailure(AdmissionRequest request)
     {
-        var obj = request.Object;
-        if (ProtobufKinds.Find(request.Type.GroupVersion, request.Type.Kind) is { } schema)
+        var type = request.Type;
+        var schema = ProtobufKinds.Find(type.GroupVersion, type.Kind) ?? (type.Group, type.Kind) switch
         {
-            return TypedDecoding.FirstFailure(obj, schema, "");
-        }
-        return (request.Type.Group, request.Type.Kind) switch
-        {
-            ("", "Pod") => TypedDecoding.FirstFailure(obj["spec"], PodV1.PodSpec, "spec"),
-            ("apps", "ReplicaSet" or "StatefulSet" or "DaemonSet") or ("batch", "Job") =>
-                TypedDecoding.FirstFailure(obj.At("spec", "template"), PodV1.PodTemplateSpec, "spec.template"),
-            ("batch", "CronJob") => TypedDecoding.FirstFailure(obj.At("spec", "jobTemplate", "spec", "template"), PodV1.PodTemplateSpec, "spec.jobTemplate.spec.template"),
-            _ => null,
+            ("", "Pod") => DecodingTypes.Pod,
+            ("apps", "ReplicaSet") => DecodingTypes.ReplicaSet,
+            ("apps", "StatefulSet") => DecodingTypes.StatefulSet,
+            ("apps", "DaemonSet") => DecodingTypes.DaemonSet,
+            ("batch", "Job") => DecodingTypes.Job,
+            ("batch", "CronJob") => DecodingTypes.CronJob,
+            _ => DecodingTypes.MetadataOnly(type.Version, type.Kind),
         };
+        return TypedDecoding.FirstFailure(request.Object, schema, "");
     }
 }

@@ -12,6 +12,8 @@ namespace Kubemate.Sandbox.Admission.BuiltIn;
 /// </summary>
 public sealed class BuiltInValidation : IAdmissionPlugin
 {
+    private static readonly string[] StandardFinalizers = ["kubernetes", "orphan", "foregroundDeletion"];
+
     public bool Mutates => false;
 
     public void Admit(AdmissionRequest request)
@@ -19,6 +21,10 @@ public sealed class BuiltInValidation : IAdmissionPlugin
         if (request.Operation == AdmissionOperation.Delete || request.Subresource.Length > 0 || request.Type.Custom is not null)
         {
             return;
+        }
+        if (request.Type.Group.Length == 0 && request.Type.Kind == "Service" && NodePortAllocation.Refusal(request) is { } refusal)
+        {
+            throw ApiError.Invalid(request.Type.Group, request.Type.Kind, request.Object.Name(), [refusal]);
         }
         var errors = Validate(request.Type.Group, request.Type.Kind, request.Object).ToList();
         if (request.OldObject is not null && request.Type.Group == "apps")
@@ -35,6 +41,7 @@ public sealed class BuiltInValidation : IAdmissionPlugin
     public static IReadOnlyList<FieldViolation> Validate(string group, string kind, JsonObject obj)
     {
         var errors = new List<FieldViolation>();
+        FinalizerNames(obj, errors);
         switch (group, kind)
         {
             case ("", "Pod"):
@@ -54,5 +61,22 @@ public sealed class BuiltInValidation : IAdmissionPlugin
                 break;
         }
         return errors;
+    }
+
+    /// <summary>
+    /// Built-in kinds also refuse a finalizer without a domain unless it is one of Kubernetes' own (the core
+    /// ValidateObjectMeta check; custom resources do not have it).
+    /// </summary>
+    private static void FinalizerNames(JsonObject obj, List<FieldViolation> errors)
+    {
+        var finalizers = obj.At("metadata", "finalizers") as JsonArray ?? [];
+        for (var i = 0; i < finalizers.Count; i++)
+        {
+            if (finalizers[i] is JsonValue value && value.TryGetValue<string>(out var name)
+                && !name.Contains('/', StringComparison.Ordinal) && !StandardFinalizers.Contains(name))
+            {
+                errors.Add(FieldViolation.Invalid($"metadata.finalizers[{i}]", name, "name is neither a standard finalizer name nor is it fully qualified"));
+            }
+        }
     }
 }

@@ -5,31 +5,38 @@ namespace Kubemate.Sandbox.Admission.BuiltIn;
 
 /// <summary>
 /// The apiserver's rules for a PodSpec (ValidatePodSpec and the container checks under it), shared by Pods and
-/// every pod template: at least one container, each with a unique DNS-label name and an image, valid ports and
-/// environment variable names. Fields the apiserver defaults (restartPolicy, port protocol) may be absent.
+/// every pod template: valid volumes; at least one container, each with a unique DNS-label name and an image, mounts
+/// of existing volumes, valid ports, environment variable names, resources and probes. Fields the apiserver defaults
+/// (restartPolicy, port protocol, probe timings) may be absent.
 /// </summary>
 internal static class PodSpecRules
 {
     private static readonly string[] Protocols = ["SCTP", "TCP", "UDP"];
 
-    public static void Validate(JsonNode? spec, string path, List<FieldViolation> errors)
+    /// <param name="claimVolumes">Names mounts may use besides the pod's volumes: a StatefulSet's volume claim templates.</param>
+    public static void Validate(JsonNode? spec, string path, List<FieldViolation> errors, IEnumerable<string>? claimVolumes = null)
     {
+        var volumes = VolumeRules.ValidateVolumes(Fields.List(spec, "volumes"), path + ".volumes", errors);
+        volumes.UnionWith(claimVolumes ?? []);
         var containers = Fields.List(spec, "containers");
         if (containers.Count == 0)
         {
             errors.Add(FieldViolation.Required(path + ".containers"));
         }
-        var names = ValidateContainers(containers, path + ".containers", [], errors);
-        ValidateContainers(Fields.List(spec, "initContainers"), path + ".initContainers", names, errors);
+        var pod = new PodContext(volumes, []);
+        ValidateContainers(containers, path + ".containers", pod, initContainers: false, errors);
+        ValidateContainers(Fields.List(spec, "initContainers"), path + ".initContainers", pod, initContainers: true, errors);
     }
 
     /// <summary>The restart policy after defaulting (an absent one becomes <c>Always</c>).</summary>
     public static string RestartPolicy(JsonNode? spec) =>
         Fields.Text(spec, "restartPolicy") is { Length: > 0 } policy ? policy : "Always";
 
-    private static HashSet<string> ValidateContainers(JsonArray containers, string path, HashSet<string> otherNames, List<FieldViolation> errors)
+    /// <summary>What the containers of one pod share: its valid volumes and the container names taken so far.</summary>
+    private sealed record PodContext(HashSet<string> Volumes, HashSet<string> ContainerNames);
+
+    private static void ValidateContainers(JsonArray containers, string path, PodContext pod, bool initContainers, List<FieldViolation> errors)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < containers.Count; i++)
         {
             var container = containers[i];
@@ -47,14 +54,16 @@ internal static class PodSpecRules
             {
                 errors.Add(FieldViolation.Required(at + ".image"));
             }
+            VolumeRules.ValidateMounts(Fields.List(container, "volumeMounts"), at + ".volumeMounts", pod.Volumes, errors);
             ValidatePorts(Fields.List(container, "ports"), at + ".ports", errors);
             ValidateEnv(Fields.List(container, "env"), at + ".env", errors);
-            if (!names.Add(name) || otherNames.Contains(name))
+            ResourceRules.Validate(container?["resources"], at + ".resources", errors);
+            if (!pod.ContainerNames.Add(name))
             {
                 errors.Add(FieldViolation.Duplicate(at + ".name", name));
             }
+            ProbeRules.Validate(container, at, initContainers, errors);
         }
-        return names;
     }
 
     private static void ValidatePorts(JsonArray ports, string path, List<FieldViolation> errors)

@@ -7,7 +7,8 @@ namespace Kubemate.Sandbox.Admission.BuiltIn;
 /// <summary>
 /// The apiserver's Service rules (ValidateService): a supported type; ports required unless the service is
 /// headless or ExternalName; each port named (DNS label, unique, required when there are several), numbered 1-65535,
-/// with a supported protocol and a target port that is a valid number or port name.
+/// with a supported protocol and a target port that is a valid number or port name; node ports only on types that
+/// open them, and no NodePort or LoadBalancer service headless.
 /// </summary>
 internal static class ServiceRules
 {
@@ -27,10 +28,27 @@ internal static class ServiceRules
         {
             errors.Add(FieldViolation.Required("spec.ports"));
         }
+        if (headless && type is "NodePort" or "LoadBalancer")
+        {
+            errors.Add(FieldViolation.Invalid("spec.clusterIPs[0]", "None", $"may not be set to 'None' for {type} services"));
+        }
         var names = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ports.Count; i++)
         {
             ValidatePort(ports[i], $"spec.ports[{i}]", ports.Count > 1, names, errors);
+        }
+        ValidateNodePorts(ports, type, errors);
+    }
+
+    /// <summary>Only NodePort and LoadBalancer services open node ports (their range is the allocator's, NodePortAllocation).</summary>
+    private static void ValidateNodePorts(JsonArray ports, string type, List<FieldViolation> errors)
+    {
+        for (var i = 0; i < ports.Count; i++)
+        {
+            if (type == "ClusterIP" && (Fields.Integer(ports[i], "nodePort") ?? 0) != 0)
+            {
+                errors.Add(FieldViolation.Forbidden($"spec.ports[{i}].nodePort", "may not be used when `type` is 'ClusterIP'"));
+            }
         }
     }
 

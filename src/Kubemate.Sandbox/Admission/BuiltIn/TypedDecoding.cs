@@ -2,31 +2,40 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kubemate.ApiMachinery.Json;
 using Kubemate.Sandbox.Protobuf.Schema;
+using Kubemate.Sandbox.Protobuf.Types;
 
 namespace Kubemate.Sandbox.Admission.BuiltIn;
 
 /// <summary>
 /// What decoding JSON into the apiserver's typed Go structs refuses: a value of the wrong JSON type for a known
-/// field (<c>replicas: "three"</c>, <c>data: {k: 5}</c>), an integer that does not fit, bytes that are not base64.
-/// Reported as Go's decoder words it; the first failure in document order wins. Unknown fields and null are left
-/// alone (null is Go's zero value), as are fields whose JSON is not an object in Go (Time, Quantity, IntOrString).
-/// Types come from the protobuf type tables the sandbox already has.
+/// field (<c>replicas: "three"</c>, <c>data: {k: 5}</c>, <c>metadata.labels: {a: 1}</c>), an integer that does not
+/// fit, bytes that are not base64, a quantity that does not parse. Reported as Go's decoder words it: the first
+/// type failure in document order, unless a quantity fails to parse, which stops the decoder where it is. Unknown
+/// fields and null are left alone (null is Go's zero value), as are the other fields whose JSON is not an object in
+/// Go (Time, IntOrString). Types come from the protobuf type tables the sandbox already has.
 /// </summary>
 internal static class TypedDecoding
 {
-    /// <summary>The first decoding failure of <paramref name="node"/> as <paramref name="schema"/>, or null.</summary>
+    /// <summary>Marks a failure that ends decoding at once (a Quantity's own parse error) rather than being saved.</summary>
+    private const char Stop = '\0';
+
+    /// <summary>The decoding failure of <paramref name="node"/> as <paramref name="schema"/>, or null.</summary>
     /// <param name="path">The JSON names leading to <paramref name="node"/>, dot-joined ("spec.template").</param>
-    public static string? FirstFailure(JsonNode? node, MessageSchema schema, string path) =>
-        node is JsonObject obj ? Message(obj, schema, path) : null;
+    public static string? FirstFailure(JsonNode? node, MessageSchema schema, string path)
+    {
+        if (node is not JsonObject obj)
+        {
+            return null;
+        }
+        var saved = Message(obj, schema, path);
+        return saved is { Length: > 0 } && saved[0] == Stop ? saved[1..] : saved;
+    }
 
     private static string? Message(JsonObject obj, MessageSchema schema, string path)
     {
+        string? first = null;
         foreach (var (name, value) in obj)
         {
-            if (path.Length == 0 && name == "metadata")
-            {
-                continue; // ObjectMeta has its own checks (MetadataValidation)
-            }
             if (FindField(schema, name) is not { } field || value is null)
             {
                 continue;
@@ -34,10 +43,14 @@ internal static class TypedDecoding
             var fieldPath = path.Length == 0 ? name : path + "." + name;
             if (Value(value, field.Type, field.Repeated, schema, fieldPath) is { } failure)
             {
-                return failure;
+                if (failure[0] == Stop)
+                {
+                    return failure;
+                }
+                first ??= failure;
             }
         }
-        return null;
+        return first;
     }
 
     private static ProtoField? FindField(MessageSchema schema, string jsonName)
@@ -64,7 +77,7 @@ internal static class TypedDecoding
             {
                 return Mismatch(value, owner, path, "[]" + GoType(type));
             }
-            return list.OfType<JsonNode>().Select(item => Value(item, type, false, owner, path)).FirstOrDefault(f => f is not null);
+            return Earliest(list.OfType<JsonNode>().Select(item => Value(item, type, false, owner, path)));
         }
         switch (type)
         {
@@ -75,7 +88,10 @@ internal static class TypedDecoding
                 {
                     return Mismatch(value, owner, path, GoType(type));
                 }
-                return entries.Select(entry => entry.Value is null ? null : Value(entry.Value, map.Value, false, owner, path)).FirstOrDefault(f => f is not null);
+                return Earliest(entries.Select(entry => entry.Value is null ? null : Value(entry.Value, map.Value, false, owner, path)));
+            case MessageType { Schema: var quantity } when quantity == WellKnown.Quantity:
+                var text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+                return ResourceQuantity.TryParse(text, out _, out var error) ? null : Stop + error;
             case MessageType { Schema.HasCustomJson: true }:
                 return null;
             case MessageType message:
@@ -91,7 +107,7 @@ internal static class TypedDecoding
         switch (kind)
         {
             case ScalarKind.String:
-                return json == JsonValueKind.String ? null : Mismatch(value, owner, path, "string");
+                return json == JsonValueKind.String ? null : Mismatch(value, owner, path, NamedString(owner, path));
             case ScalarKind.Bytes:
                 if (json != JsonValueKind.String)
                 {
@@ -110,6 +126,25 @@ internal static class TypedDecoding
                 return fits ? null : Failure($"number {value.ToJsonString()}", owner, path, goType);
         }
     }
+
+    /// <summary>The first failure of a list's items or a map's values: one that stops decoding, else the first saved.</summary>
+    private static string? Earliest(IEnumerable<string?> failures)
+    {
+        string? first = null;
+        foreach (var failure in failures.OfType<string>())
+        {
+            if (failure[0] == Stop)
+            {
+                return failure;
+            }
+            first ??= failure;
+        }
+        return first;
+    }
+
+    /// <summary>The Go string types that have their own name in a decoder message (object and owner UIDs).</summary>
+    private static string NamedString(MessageSchema owner, string path) =>
+        owner.Name is "meta/v1 ObjectMeta" or "meta/v1 OwnerReference" && path.EndsWith(".uid", StringComparison.Ordinal) ? "types.UID" : "string";
 
     private static string Mismatch(JsonNode value, MessageSchema owner, string path, string goType) =>
         Failure(value.GetValueKind() switch

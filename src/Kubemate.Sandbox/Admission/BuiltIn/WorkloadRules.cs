@@ -88,7 +88,9 @@ public static class WorkloadRules
 
     /// <summary>
     /// A pod template of a replicated workload: its selector must select it (an absent selector selects nothing, an
-    /// empty one is reported on its own), its pods restart Always.
+    /// empty one is reported on its own), its pods restart Always. A StatefulSet's containers may mount its volume
+    /// claim templates. (The apiserver does not validate a StatefulSet's pod spec at all, leaving its controller to
+    /// fail at creating pods; the sandbox checks it here so that its own controller never writes a pod it refuses.)
     /// </summary>
     private static void Template(JsonObject spec, JsonObject? selector, bool requireMatch, List<FieldViolation> errors)
     {
@@ -97,7 +99,8 @@ public static class WorkloadRules
             errors.Add(Mismatch(spec));
         }
         var podSpec = spec.At("template", "spec");
-        PodSpecRules.Validate(podSpec, "spec.template.spec", errors);
+        var claimVolumes = Fields.List(spec, "volumeClaimTemplates").Select(claim => Fields.Text(claim?["metadata"], "name"));
+        PodSpecRules.Validate(podSpec, "spec.template.spec", errors, claimVolumes);
         var restartPolicy = PodSpecRules.RestartPolicy(podSpec);
         if (restartPolicy != "Always")
         {
