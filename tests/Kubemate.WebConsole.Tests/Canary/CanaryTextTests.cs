@@ -44,7 +44,7 @@ public sealed partial class CanaryTextTests
             .Concat(Enum.GetValues<ActionState>().Select(s => "Outcome" + s))
             .Concat(PendingAction.Verbs.Append("set-weight").Select(v => "Action" + v));
 
-        Assert.Empty(keys.Where(k => !english.ContainsKey(k)));
+        Assert.All(keys, key => Assert.True(english.ContainsKey(key), $"CanaryText.resx has no {key}"));
     }
 
     [GeneratedRegex(@"\bC\[""([A-Za-z0-9]+)""[\],]")]
