@@ -1,3 +1,4 @@
+using Kubemate.Application.Canary.Controller;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Kubemate.Cluster.Connection;
@@ -31,7 +32,8 @@ public static class ServeCommand
         Option<FileInfo?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
         Option<Uri?> Prometheus, Option<string?> Mesh, Option<Uri?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
         Option<string?> OidcUsernameClaim, Option<string?> OidcGroupsClaim, Option<double?> DegradedAbove, Option<double?> FailingAt,
-        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen, Option<Uri?> PublicUrl);
+        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen, Option<Uri?> PublicUrl,
+        Option<bool> NoCanaryController, Option<string?> ControllerNamespace);
 
     private const double DefaultDegradedAbove = 0;
     private const double DefaultFailingAt = 10;
@@ -61,13 +63,15 @@ public static class ServeCommand
             Flags.File("--tls-key", "The PEM private key of --tls-cert"),
             Flags.Entries<System.Net.IPNetwork>("--trusted-proxy", "Believe X-Forwarded-For/-Proto from this address or CIDR range (repeatable)", TrustedProxies.Parse),
             Flags.Switch("--insecure-listen", "Allow plain http on a non-loopback --listen address (behind a TLS-terminating proxy only)"),
-            Flags.Url("--public-url", "The https URL users reach Kubemate at (behind a proxy, the proxy's); the OpenID Connect callback is built from it (default: the --listen address)"));
+            Flags.Url("--public-url", "The https URL users reach Kubemate at (behind a proxy, the proxy's); the OpenID Connect callback is built from it (default: the --listen address)"),
+            Flags.Switch("--no-canary-controller", "Do not run canary releases from this replica (another replica or none runs them)"),
+            Flags.Text("--controller-namespace", "Namespace of the canary controller's leader-election Lease (default: kube-system)"));
         var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
         {
             flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
             flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
             flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt, flags.TlsCert, flags.TlsKey, flags.TrustedProxy, flags.InsecureListen,
-            flags.PublicUrl,
+            flags.PublicUrl, flags.NoCanaryController, flags.ControllerNamespace,
         };
         command.Validators.Add(result => Validate(result, flags));
         command.SetAction(async (result, cancellationToken) =>
@@ -173,6 +177,8 @@ public static class ServeCommand
                 Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
                 PrometheusUrl = result.GetValue(flags.Prometheus),
                 Health = health,
+                CanaryController = result.GetValue(flags.NoCanaryController) ? null
+                    : new CanaryControllerOptions { LeaseNamespace = result.GetValue(flags.ControllerNamespace) ?? "kube-system" },
                 ConfigureServices = services => services.AddKubemateConsole(console),
                 ConfigureApp = app => app.MapKubemateConsole(),
             };
