@@ -8,9 +8,8 @@ using Kubemate.Testing;
 namespace Kubemate.WebConsole.E2E.Canary;
 
 /// <summary>
-/// What an administrator sets up for the seed's canary: the <c>CanaryRelease</c> kind with read access for viewers
-/// and write access for namespace admins (aggregated into <c>view</c> and <c>admin</c>; a no-op once serve installs
-/// them), and version v2 of orders beside v1 — a Deployment <c>orders-v2</c> whose pods are
+/// What an administrator sets up for the seed's canary, once serve has installed the <c>CanaryRelease</c> kind and
+/// its roles: version v2 of orders beside v1 — a Deployment <c>orders-v2</c> whose pods are
 /// <c>app=orders, version=v2</c>, and a Service <c>orders-v2</c> selecting them.
 /// </summary>
 public static class OrdersCanary
@@ -20,9 +19,9 @@ public static class OrdersCanary
     public static async Task EnsureAsync(ClusterConnection admin)
     {
         using var api = admin.CreateApi();
-        await CreateOrKeepAsync(api, "apis/apiextensions.k8s.io/v1/customresourcedefinitions", CanaryReleaseCrd.Definition());
-        await CreateOrKeepAsync(api, "apis/rbac.authorization.k8s.io/v1/clusterroles", Role("e2e-canaryreleases-view", "view", ["get", "list", "watch"]));
-        await CreateOrKeepAsync(api, "apis/rbac.authorization.k8s.io/v1/clusterroles", Role("e2e-canaryreleases-admin", "admin", ["get", "list", "watch", "create", "update", "patch", "delete"]));
+        // serve installs the kind and its roles at start; the test waits for it rather than installing them itself.
+        await Eventually.Until(() => api.SendAsync(HttpMethod.Get, $"apis/apiextensions.k8s.io/v1/customresourcedefinitions/{CanaryReleaseCrd.Name}", null, null, default),
+            _ => true, "serve to install the CanaryRelease kind", TimeSpan.FromMinutes(2));
         var v1 = await api.SendAsync(HttpMethod.Get, $"apis/apps/v1/namespaces/{Namespace}/deployments/orders", null, null, default);
         await CreateOrKeepAsync(api, $"apis/apps/v1/namespaces/{Namespace}/deployments", VersionTwo(v1));
         await CreateOrKeepAsync(api, $"api/v1/namespaces/{Namespace}/services", new JsonObject
@@ -92,23 +91,6 @@ public static class OrdersCanary
         return deployment;
     }
 
-    private static JsonObject Role(string name, string aggregateTo, string[] verbs) => new()
-    {
-        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
-        ["kind"] = "ClusterRole",
-        ["metadata"] = new JsonObject
-        {
-            ["name"] = name,
-            ["labels"] = new JsonObject { [$"rbac.authorization.k8s.io/aggregate-to-{aggregateTo}"] = "true" },
-        },
-        ["rules"] = new JsonArray(new JsonObject
-        {
-            ["apiGroups"] = new JsonArray(CanaryReleaseCrd.Group),
-            ["resources"] = new JsonArray(CanaryReleaseCrd.Plural),
-            ["verbs"] = new JsonArray([.. verbs.Select(v => (JsonNode)v)]),
-        }),
-    };
-
     private static async Task CreateOrKeepAsync(ClusterApi api, string collection, JsonObject obj)
     {
         try
@@ -117,7 +99,7 @@ public static class OrdersCanary
         }
         catch (ClusterApiException error) when (error.StatusCode == HttpStatusCode.Conflict)
         {
-            // Installed by serve, or by an earlier test: kept as it is.
+            // Made by an earlier test: kept as it is.
         }
     }
 }

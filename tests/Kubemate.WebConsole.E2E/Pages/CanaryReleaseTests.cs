@@ -15,6 +15,9 @@ public sealed class CanaryReleaseTests(ConsoleFixture console) : IAsyncLifetime
     /// <summary>An action waits this long at most for the controller (CanaryReleases.ActionWait) before answering Queued.</summary>
     private static readonly TimeSpan ActionAnswer = TimeSpan.FromSeconds(90);
 
+    /// <summary>How long the controller and the simulated traffic may take to show a change on a loaded CI machine.</summary>
+    private static readonly float Controller = (float)TimeSpan.FromMinutes(3).TotalMilliseconds;
+
     private readonly List<string> _releases = [];
 
     public Task InitializeAsync() => OrdersCanary.EnsureAsync(console.Host.Admin);
@@ -123,6 +126,8 @@ public sealed class CanaryReleaseTests(ConsoleFixture console) : IAsyncLifetime
         await page.ClickAsync("[data-testid=wizard-apply]");
         await ReleasePageAsync(tab, first);
         await page.Locator("[data-testid=release-header][data-spec-weight='5']").WaitForAsync();
+        // The controller (leader of serve) starts the release and writes the 95/5 split.
+        await page.Locator("[data-testid=release-header][data-phase=Progressing][data-weight='5']").WaitForAsync(new() { Timeout = Controller });
         var applied = await OrdersCanary.ReleaseAsync(console.Host.Admin, first);
         Assert.Equal(5, (int?)applied?["spec"]?["weight"]);
         Assert.Equal("manual", (string?)applied?["spec"]?["mode"]);
@@ -137,12 +142,17 @@ public sealed class CanaryReleaseTests(ConsoleFixture console) : IAsyncLifetime
         await page.Locator("[data-testid=release-weight] input[type=range]").FillAsync("50");
         await page.Locator("[data-testid=release-weight][data-weight='50']").WaitForAsync();
         await ConfirmedAsync(page, "[data-testid=set-weight]", "set-weight");
-        await page.Locator("[data-testid=release-header][data-spec-weight='50']").WaitForAsync();
+        await page.Locator("[data-testid=release-header][data-spec-weight='50'][data-weight='50']").WaitForAsync(new() { Timeout = Controller });
         Assert.Equal(50, (int?)(await OrdersCanary.ReleaseAsync(console.Host.Admin, first))?["spec"]?["weight"]);
+        // Traffic moves: at 50/50 the canary serves requests, side by side with stable.
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=backend-metrics][data-service=orders-v2]')?.dataset.rps ?? 0) > 0",
+            null, new() { Timeout = Controller });
+        await tab.ScreenshotAsync($"release-50-{language}");
 
         await ConfirmedAsync(page, "[data-testid=action][data-verb=promote]", "promote");
         var promoted = await OrdersCanary.ReleaseAsync(console.Host.Admin, first);
         Assert.Contains("\"verb\":\"promote\"", (string?)promoted?["metadata"]?["annotations"]?["kubemate.io/action"] ?? "");
+        await page.Locator("[data-testid=release-header][data-phase=Succeeded][data-weight='100']").WaitForAsync(new() { Timeout = Controller });
 
         await tab.GotoAsync("/releases");
         await page.Locator($"[data-testid=release-row][data-name={first}]").WaitForAsync();
@@ -164,6 +174,7 @@ public sealed class CanaryReleaseTests(ConsoleFixture console) : IAsyncLifetime
         await ConfirmedAsync(page, "[data-testid=action][data-verb=rollback]", "rollback");
         var rolledBack = await OrdersCanary.ReleaseAsync(console.Host.Admin, second);
         Assert.Contains("\"verb\":\"rollback\"", (string?)rolledBack?["metadata"]?["annotations"]?["kubemate.io/action"] ?? "");
+        await page.Locator("[data-testid=release-header][data-phase=RolledBack][data-weight='0']").WaitForAsync(new() { Timeout = Controller });
         if (language == "zh")
         {
             Assert.Empty(CanaryEnglishLeftovers.Find(await page.EvaluateAsync<string>(CanaryEnglishLeftovers.OwnText)));
