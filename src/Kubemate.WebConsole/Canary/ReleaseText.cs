@@ -10,19 +10,19 @@ namespace Kubemate.WebConsole.Canary;
 /// <summary>A release's mode, phase, verdict and weights as the console shows them, in the current language.</summary>
 public static class ReleaseText
 {
-    public static string Mode(IStringLocalizer<CanaryText> text, ReleaseMode mode) => text["Mode" + mode];
+    public static string Mode(IStringLocalizer<CanaryText> words, ReleaseMode mode) => words["Mode" + mode];
 
-    public static string Phase(IStringLocalizer<CanaryText> text, ReleasePhase phase) => text["Phase" + phase];
+    public static string Phase(IStringLocalizer<CanaryText> words, ReleasePhase phase) => words["Phase" + phase];
 
-    public static string Verdict(IStringLocalizer<CanaryText> text, Verdict? verdict) => verdict is { } v ? text["Verdict" + v] : "–";
+    public static string Verdict(IStringLocalizer<CanaryText> words, Verdict? verdict) => verdict is { } v ? words["Verdict" + v] : "–";
 
-    public static string Outcome(IStringLocalizer<CanaryText> text, ActionState state) => text["Outcome" + state];
+    public static string Outcome(IStringLocalizer<CanaryText> words, ActionState state) => words["Outcome" + state];
 
-    public static string Action(IStringLocalizer<CanaryText> text, string verb) => text["Action" + verb];
+    public static string Action(IStringLocalizer<CanaryText> words, string verb) => words["Action" + verb];
 
     /// <summary>The split as stable / canary percents, e.g. "95 / 5".</summary>
-    public static string Split(IStringLocalizer<CanaryText> text, int canaryWeight) =>
-        text["WeightSplit", (100 - canaryWeight).ToString(CultureInfo.CurrentCulture), canaryWeight.ToString(CultureInfo.CurrentCulture)];
+    public static string Split(IStringLocalizer<CanaryText> words, int canaryWeight) =>
+        words["WeightSplit", (100 - canaryWeight).ToString(CultureInfo.CurrentCulture), canaryWeight.ToString(CultureInfo.CurrentCulture)];
 
     public static Color PhaseColor(ReleasePhase phase) => phase switch
     {

@@ -47,6 +47,6 @@ public sealed partial class CanaryTextTests
         Assert.All(keys, key => Assert.True(english.ContainsKey(key), $"CanaryText.resx has no {key}"));
     }
 
-    [GeneratedRegex(@"\bC\[""([A-Za-z0-9]+)""[\],]")]
+    [GeneratedRegex(@"(?:\bC|\bwords)\[""([A-Za-z0-9]+)""[\],]")]
     private static partial Regex LiteralKey();
 }
