@@ -50,7 +50,7 @@ public sealed class LeaseElection(ClusterApi api, string ns, string name, string
             if (lease?["spec"] is JsonObject spec && spec["holderIdentity"]?.GetValue<string>() == Identity)
             {
                 spec["holderIdentity"] = null;
-                await api.ReplaceObjectAsync(BuiltInTypes.Lease, ns, name, lease, cancellationToken).ConfigureAwait(false);
+                await api.ReplaceIfUnchangedAsync(BuiltInTypes.Lease, ns, name, lease, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (ClusterApiException)
@@ -85,7 +85,7 @@ public sealed class LeaseElection(ClusterApi api, string ns, string name, string
         spec["renewTime"] = MicroTime(now);
         spec["leaseDurationSeconds"] = (int)Duration.TotalSeconds;
         lease["spec"] = spec;
-        await api.ReplaceObjectAsync(BuiltInTypes.Lease, ns, name, lease, cancellationToken).ConfigureAwait(false);
+        await api.ReplaceIfUnchangedAsync(BuiltInTypes.Lease, ns, name, lease, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -30,6 +30,8 @@ internal sealed class ReleaseReconciler(
 {
     private static readonly HashSet<string> ForwardReasons = ["Started", "StepAdvanced", "StepsCompleted", "StepApprovalRequired", "PromotionApprovalRequired"];
 
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromHours(1);
+
     private readonly ReleaseStateMachine _machine = new(time);
 
     public async Task ReconcileAsync(CanaryReleaseObject release, ControllerRound round, CancellationToken cancellationToken)
@@ -137,6 +139,14 @@ internal sealed class ReleaseReconciler(
         }
         var spec = release.Spec;
         var values = await metrics.ReadAsync(release.Namespace, spec.Service, spec.Stable, spec.Canary, window, cancellationToken).ConfigureAwait(false);
+        var stepAge = time.GetUtcNow() - (release.Status.StepStartedAt ?? time.GetUtcNow());
+        if (values is var (_, few) && few.Responses < analysis.MinRequests && stepAge > window)
+        {
+            // Too quiet for the window: every request since the step began went to this weight, so judge them all
+            // rather than hold a healthy canary at low traffic for ever.
+            window = stepAge < MaxWindow ? stepAge : MaxWindow;
+            values = await metrics.ReadAsync(release.Namespace, spec.Service, spec.Stable, spec.Canary, window, cancellationToken).ConfigureAwait(false);
+        }
         if (values is not var (stable, canary))
         {
             return null;

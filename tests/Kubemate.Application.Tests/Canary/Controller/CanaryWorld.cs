@@ -15,6 +15,7 @@ using Kubemate.Cluster.Identity;
 using Kubemate.Model.Drivers;
 using Kubemate.Sandbox;
 using Kubemate.Sandbox.Simulation;
+using Kubemate.Sandbox.Simulation.Estate;
 using Kubemate.Telemetry.Embedded;
 using Kubemate.Telemetry.Golden;
 
@@ -34,7 +35,10 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
     private readonly List<(CancellationTokenSource Stop, Task Run)> _running = [];
 
-    private CanaryWorld(SandboxServer server, AuditBackend audit, IMeshDriver driver)
+    private ProxyScraper? _scraper;
+    private ClusterApi? _scraperApi;
+
+    private CanaryWorld(SandboxServer server, AuditBackend audit, IMeshDriver driver, bool traffic)
     {
         Server = server;
         Audit = audit;
@@ -42,8 +46,16 @@ internal sealed class CanaryWorld : IAsyncDisposable
         Connection = ClusterConnection.ForEndpoint(server.Url, server.Certificates.Authority, server.Admin.Token);
         Admin = Connection.CreateApi();
         Clusters = new UserClusters(Connection, "sandbox");
-        var telemetry = new TelemetryService(new EmbeddedStore(new EmbeddedStoreOptions { Mesh = driver.Conventions }, TimeProvider.System), null,
-            new TelemetryOptions { Mesh = driver.Conventions });
+        var store = new EmbeddedStoreOptions { Mesh = driver.Conventions, ScrapeInterval = ScrapeInterval, Retention = TimeSpan.FromMinutes(15) };
+        Store = new EmbeddedStore(store, TimeProvider.System);
+        var telemetry = new TelemetryService(Store, null, new TelemetryOptions { Mesh = driver.Conventions });
+        ControllerMetrics = traffic ? new TelemetryReleaseMetrics(telemetry) : Metrics;
+        if (traffic)
+        {
+            _scraperApi = Connection.CreateApi();
+            _scraper = new ProxyScraper(_scraperApi, Store, store);
+            _scraper.Start();
+        }
         Releases = new Kubemate.Application.Canary.Releases.CanaryReleases(Clusters, audit.Store, driver,
             new TelemetryReads(telemetry, new TelemetryVisibility(null, null, TimeProvider.System), new SharedReads(TimeProvider.System)), TimeProvider.System)
         {
@@ -65,13 +77,28 @@ internal sealed class CanaryWorld : IAsyncDisposable
 
     public Kubemate.Application.Canary.Releases.CanaryReleases Releases { get; }
 
+    /// <summary>How often the embedded store scrapes in these tests (the product's default is 10 s).</summary>
+    public static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
+
     public ScriptedMetrics Metrics { get; } = new();
 
-    public static async Task<CanaryWorld> StartAsync(string provider = MeshCatalog.DefaultProvider, DemoMesh mesh = DemoMesh.Linkerd)
+    /// <summary>What the controllers judge by: <see cref="Metrics"/>, or with traffic, the embedded store scraping the simulator.</summary>
+    public IReleaseMetrics ControllerMetrics { get; }
+
+    public EmbeddedStore Store { get; }
+
+    /// <param name="traffic">simulate the demo's traffic and judge it from the embedded store's scrapes, instead of <see cref="Metrics"/>.</param>
+    public static async Task<CanaryWorld> StartAsync(string provider = MeshCatalog.DefaultProvider, DemoMesh mesh = DemoMesh.Linkerd, bool traffic = false)
     {
-        var server = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions { SeedDemoEstate = true, SimulateTraffic = false, EstateMesh = mesh });
-        var world = new CanaryWorld(server, await AuditBackend.OpenAsync(AuditBackend.Sqlite), MeshCatalog.Shipped.Create(provider));
-        foreach (var obj in CanaryBackend.OrdersV2())
+        var server = await SandboxSimulation.StartAsync(new SandboxOptions(), new SimulationOptions
+        {
+            SeedDemoEstate = true,
+            SimulateTraffic = traffic,
+            TrafficTickInterval = TimeSpan.FromSeconds(1),
+            EstateMesh = mesh,
+        });
+        var world = new CanaryWorld(server, await AuditBackend.OpenAsync(AuditBackend.Sqlite), MeshCatalog.Shipped.Create(provider), traffic);
+        foreach (var obj in CanaryDemo.OrdersV2Objects())
         {
             await world.Admin.CreateObjectAsync(obj["kind"]!.GetValue<string>() == "Service" ? BuiltInTypes.Service : BuiltInTypes.Deployment, "orders", obj, CancellationToken.None);
         }
@@ -89,7 +116,7 @@ internal sealed class CanaryWorld : IAsyncDisposable
         Admin,
         new ChangeService(Admin, Audit.Store, new OperationContext(new UserIdentity(CanaryControllerOptions.AuditUser, []), "controller", "sandbox")),
         new ReleaseTraffic(Driver),
-        Metrics,
+        ControllerMetrics,
         new ReleaseWebhooks(webhooks ?? new HttpClient()),
         new CanaryControllerOptions { Identity = identity, Round = TimeSpan.FromMilliseconds(200), LeaseDuration = TimeSpan.FromSeconds(3) },
         TimeProvider.System);
@@ -123,6 +150,11 @@ internal sealed class CanaryWorld : IAsyncDisposable
             await stop.CancelAsync();
             await run;
         }
+        if (_scraper is not null)
+        {
+            await _scraper.DisposeAsync();
+        }
+        _scraperApi?.Dispose();
         Admin.Dispose();
         Clusters.Dispose();
         await Audit.DisposeAsync();
@@ -146,22 +178,4 @@ internal sealed class ScriptedMetrics : IReleaseMetrics
         Reads++;
         return Task.FromResult<(GoldenMetrics, GoldenMetrics)?>((Stable, Canary));
     }
-}
-
-/// <summary>The canary backend a team deploys beside orders-v1: a Deployment of orders v2 and a Service selecting it.</summary>
-internal static class CanaryBackend
-{
-    public static IReadOnlyList<JsonObject> OrdersV2() =>
-    [
-        (JsonObject)JsonNode.Parse("""
-            {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"orders-v2","namespace":"orders","labels":{"app":"orders","version":"v2"}},
-             "spec":{"replicas":1,"selector":{"matchLabels":{"app":"orders","version":"v2"}},
-              "template":{"metadata":{"labels":{"app":"orders","version":"v2","app.kubernetes.io/version":"2.4.0"}},
-               "spec":{"containers":[{"name":"orders","image":"registry.bank.example/orders:2.4.0","ports":[{"name":"http","containerPort":8080}]}]}}}}
-            """)!,
-        (JsonObject)JsonNode.Parse("""
-            {"apiVersion":"v1","kind":"Service","metadata":{"name":"orders-v2","namespace":"orders","labels":{"app":"orders","version":"v2"}},
-             "spec":{"selector":{"app":"orders","version":"v2"},"ports":[{"name":"http","port":8080,"targetPort":"http"}]}}
-            """)!,
-    ];
 }
