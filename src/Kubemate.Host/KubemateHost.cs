@@ -104,6 +104,7 @@ public static class KubemateHost
         app.MapMeshApi();
         app.MapOperationsApi();
         app.MapChangeSetsApi();
+        app.MapCanaryApi();
         app.MapAuditApi();
         app.MapTelemetryApi();
         app.MapVersionApi();
