@@ -104,10 +104,10 @@ public static class KubemateHost
         app.MapMeshApi();
         app.MapOperationsApi();
         app.MapChangeSetsApi();
-        app.MapCanaryApi();
         app.MapAuditApi();
         app.MapTelemetryApi();
         app.MapVersionApi();
+        app.MapCanaryApi();
         options.ConfigureApp?.Invoke(app);
         return app;
     }
@@ -144,6 +144,7 @@ public static class KubemateHost
             o.AddOperationTransformer<AuthorizationResponses>();
             o.AddSchemaTransformer<TelemetrySchemas>();
             o.AddSchemaTransformer<ExtensionDataSchemas>();
+            o.AddSchemaTransformer<ValueListSchemas>();
         });
         services.AddAntiforgery(o =>
         {

@@ -101,7 +101,7 @@ public static class CanaryApi
         }
     }
 
-    private static async Task<Results<Ok<CanaryViews.DetailView>, ValidationProblem, ProblemHttpResult>> GetAsync(
+    private static async Task<Results<Ok<CanaryDetailView>, ValidationProblem, ProblemHttpResult>> GetAsync(
         string ns, string name, [Description("1m, 5m, 15m or 1h (default 1m)")] string? window,
         HttpContext context, CanaryReleases canaries, CancellationToken cancellationToken)
     {
@@ -120,7 +120,7 @@ public static class CanaryApi
             var detail = await canaries.GetAsync(context.User.ToUserIdentity(), ns, name, parsedWindow, cancellationToken);
             return detail is null
                 ? Problem.Field("name", $"no canary release {name} in namespace {ns}", StatusCodes.Status404NotFound)
-                : TypedResults.Ok(CanaryViews.DetailView.Of(detail, parsedWindow));
+                : TypedResults.Ok(CanaryDetailView.Of(detail, parsedWindow));
         }
         catch (Exception error) when (Refusal(error, "name") is { } problem)
         {
@@ -148,7 +148,7 @@ public static class CanaryApi
         }
     }
 
-    private static async Task<Results<Ok<CanaryViews.PreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+    private static async Task<Results<Ok<CanaryPreviewView>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
         string ns, CanaryReleaseRequest body, HttpContext context, UserClusters clusters, CanaryReleases canaries, PreviewStore previews,
         CancellationToken cancellationToken)
     {
@@ -160,7 +160,7 @@ public static class CanaryApi
                 return failure;
             }
             var id = previews.Add(context.User.ToUserIdentity().Name, preview.Change);
-            return TypedResults.Ok(new CanaryViews.PreviewView(id, ChangeSetViews.Objects(preview.Change.DryRun), preview.Traffic));
+            return TypedResults.Ok(new CanaryPreviewView(id, ChangeSetViews.Objects(preview.Change.DryRun), preview.Traffic));
         }
         catch (Exception error) when (Refusal(error, "name") is { } problem)
         {
@@ -212,7 +212,7 @@ public static class CanaryApi
         }
     }
 
-    private static async Task<Results<Ok<CanaryViews.ActionView>, ValidationProblem, ProblemHttpResult>> ActAsync(
+    private static async Task<Results<Ok<CanaryActionView>, ValidationProblem, ProblemHttpResult>> ActAsync(
         string ns, string name, CanaryActionRequest body, HttpContext context, UserClusters clusters, CanaryReleases canaries,
         CancellationToken cancellationToken)
     {
@@ -231,7 +231,7 @@ public static class CanaryApi
         }
     }
 
-    private static async Task<Results<Ok<CanaryViews.ActionView>, ValidationProblem, ProblemHttpResult>> SetWeightAsync(
+    private static async Task<Results<Ok<CanaryActionView>, ValidationProblem, ProblemHttpResult>> SetWeightAsync(
         string ns, string name, CanaryWeightRequest body, HttpContext context, UserClusters clusters, CanaryReleases canaries,
         CancellationToken cancellationToken)
     {
@@ -251,12 +251,12 @@ public static class CanaryApi
     }
 
     /// <summary>The action's answer, or the problem of the person's write that failed (403 when RBAC refused it).</summary>
-    private static Results<Ok<CanaryViews.ActionView>, ValidationProblem, ProblemHttpResult> Answer(ActionOutcome outcome)
+    private static Results<Ok<CanaryActionView>, ValidationProblem, ProblemHttpResult> Answer(ActionOutcome outcome)
     {
         KubemateMetrics.RecordApply(outcome.Change);
         return outcome.State == ActionState.Failed && ChangeSetViews.Failure(outcome.Change, ReleasePath) is { } failure
             ? failure
-            : TypedResults.Ok(CanaryViews.ActionView.Of(outcome));
+            : TypedResults.Ok(CanaryActionView.Of(outcome));
     }
 
     /// <summary>
