@@ -74,7 +74,8 @@ public sealed class CanaryApiTests(HostFixture host) : IAsyncLifetime
         using var olivia = await host.SignInAsync("olivia");
         var request = CanaryEstate.ManualRequest("elsewhere");
         using var preview = await olivia.PostAsync("/api/v1/namespaces/payments/canaries/preview", request);
-        await Json.ProblemAsync(preview, HttpStatusCode.Forbidden, "release");
+        var problem = await Json.ProblemAsync(preview, HttpStatusCode.Forbidden);
+        Assert.Contains("\"olivia\"", (string?)problem["detail"], StringComparison.Ordinal);
         using var list = await olivia.GetAsync("/api/v1/canaries?namespace=payments");
         await Json.ProblemAsync(list, HttpStatusCode.Forbidden);
         Assert.Null(await CanaryEstate.ReadAsync(admin, "payments", "elsewhere"));
