@@ -78,7 +78,7 @@ public static class CanaryApi
         .Produces<ChangeSetViews.FailureProblem>(StatusCodes.Status409Conflict, "application/problem+json")
         .Produces<ChangeSetViews.FailureProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
 
-    private static async Task<Results<Ok<IReadOnlyList<ReleaseSummary>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+    private static async Task<Results<Ok<IReadOnlyList<CanarySummaryView>>, ValidationProblem, ProblemHttpResult>> ListAsync(
         [Description("only this namespace (absent: every namespace the user may list)")] string? @namespace,
         HttpContext context, CanaryReleases canaries, CancellationToken cancellationToken)
     {
@@ -93,7 +93,8 @@ public static class CanaryApi
         }
         try
         {
-            return TypedResults.Ok(await canaries.ListAsync(context.User.ToUserIdentity(), @namespace, cancellationToken));
+            var releases = await canaries.ListAsync(context.User.ToUserIdentity(), @namespace, cancellationToken);
+            return TypedResults.Ok<IReadOnlyList<CanarySummaryView>>(releases.Select(CanarySummaryView.Of).ToList());
         }
         catch (Exception error) when (Refusal(error, "namespace") is { } problem)
         {
