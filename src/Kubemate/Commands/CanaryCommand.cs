@@ -147,14 +147,14 @@ public static class CanaryCommand
         });
     }
 
-    /// <summary>Writes <paramref name="value"/> as JSON or YAML when asked; false for the table.</summary>
+    /// <summary>Writes <paramref name="value"/> as JSON or YAML when asked (as the API spells it); false for the table.</summary>
     private static bool Structured<T>(TextWriter output, string? format, T value)
     {
         if (format is not ("json" or "yaml"))
         {
             return false;
         }
-        var json = JsonSerializer.SerializeToNode(value, ServerJson.Options);
+        var json = JsonSerializer.SerializeToNode(value, Api.KubemateApiClient.DocumentJson);
         output.Write(format == "json" ? json!.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n" : YamlJson.Serialize(json));
         return true;
     }

@@ -62,7 +62,7 @@ public sealed partial class ServerBackend
     private static Api.CanaryReleaseRequest Request(string name, CanaryReleaseSpec spec) => new()
     {
         Name = name,
-        Spec = JsonSerializer.Deserialize<Api.CanaryReleaseSpec>(JsonSerializer.SerializeToUtf8Bytes(spec, CanaryJson.Options), ServerJson.Options)
+        Spec = JsonSerializer.Deserialize<Api.CanaryReleaseSpec>(JsonSerializer.SerializeToUtf8Bytes(spec, CanaryJson.Options), Api.KubemateApiClient.DocumentJson)
             ?? throw new InvalidOperationException("a spec always serializes to an object"),
     };
 }
