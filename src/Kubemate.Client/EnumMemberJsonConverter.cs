@@ -25,11 +25,15 @@ public sealed class EnumMemberJsonConverterFactory : JsonConverterFactory
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-            foreach (var (value, name) in _names)
+            // The document's value first; a value in another case reads as before (as System.Text.Json's converter read it).
+            foreach (var comparison in new[] { StringComparison.Ordinal, StringComparison.OrdinalIgnoreCase })
             {
-                if (name == text)
+                foreach (var (value, name) in _names)
                 {
-                    return value;
+                    if (string.Equals(name, text, comparison))
+                    {
+                        return value;
+                    }
                 }
             }
             throw new JsonException($"\"{text}\" is not one of {string.Join(", ", _names.Values)} ({typeof(T).Name})");
