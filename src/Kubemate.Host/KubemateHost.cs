@@ -1,3 +1,4 @@
+using Kubemate.Host.Canary;
 using Kubemate.Application.Canary.Releases;
 using Kubemate.Application.Overview;
 using System.Text.Json.Serialization;
@@ -199,5 +200,12 @@ public static class KubemateHost
         services.AddSingleton<ClusterOverview>();
         services.AddSingleton<WorkloadPods>();
         services.AddSingleton<CanaryReleases>();
+        if (options.CanaryController is { } canary)
+        {
+            services.AddHttpClient(CanaryControllerHost.WebhookClient);
+            services.AddSingleton(canary);
+            services.AddSingleton<CanaryControllerHost>();
+            services.AddHostedService(sp => sp.GetRequiredService<CanaryControllerHost>());
+        }
     }
 }

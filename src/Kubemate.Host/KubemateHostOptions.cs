@@ -75,6 +75,9 @@ public sealed record KubemateHostOptions
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>The canary controller's settings; null runs no controller (tests that do not need one, a read-only console).</summary>
+    public Kubemate.Application.Canary.Controller.CanaryControllerOptions? CanaryController { get; init; }
+
     /// <summary>Log at Information instead of Warning.</summary>
     public bool VerboseLogging { get; init; }
 

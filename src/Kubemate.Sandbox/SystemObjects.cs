@@ -7,8 +7,9 @@ namespace Kubemate.Sandbox;
 
 /// <summary>
 /// What every cluster has before anyone writes: the system namespaces and the default RBAC roles and bindings
-/// (cluster-admin; admin aggregated from edit and the RBAC-editing rules, as on a real cluster; edit; view;
-/// discovery for all authenticated users). Created only when missing.
+/// (cluster-admin; admin, edit and view aggregated as on a real cluster — admin from edit and the RBAC-editing rules,
+/// edit from view and its own rules, view from its rules — so that a custom resource's roles labelled
+/// <c>aggregate-to-view|edit|admin</c> extend them; discovery for all authenticated users). Created only when missing.
 /// </summary>
 public static class SystemObjects
 {
@@ -65,7 +66,17 @@ public static class SystemObjects
         kind: ClusterRole
         metadata:
           name: view
-          labels: {kubernetes.io/bootstrapping: rbac-defaults}
+          labels: {kubernetes.io/bootstrapping: rbac-defaults, rbac.authorization.k8s.io/aggregate-to-edit: "true"}
+        aggregationRule:
+          clusterRoleSelectors:
+          - matchLabels: {rbac.authorization.k8s.io/aggregate-to-view: "true"}
+        rules: []
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: system:aggregate-to-view
+          labels: {kubernetes.io/bootstrapping: rbac-defaults, rbac.authorization.k8s.io/aggregate-to-view: "true"}
         rules:
         - apiGroups: [""]
           resources: [pods, pods/log, pods/status, services, services/status, endpoints, configmaps, serviceaccounts, events, namespaces, namespaces/status, persistentvolumeclaims, persistentvolumeclaims/status, replicationcontrollers, resourcequotas, limitranges]
@@ -97,6 +108,16 @@ public static class SystemObjects
         metadata:
           name: edit
           labels: {kubernetes.io/bootstrapping: rbac-defaults, rbac.authorization.k8s.io/aggregate-to-admin: "true"}
+        aggregationRule:
+          clusterRoleSelectors:
+          - matchLabels: {rbac.authorization.k8s.io/aggregate-to-edit: "true"}
+        rules: []
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: system:aggregate-to-edit
+          labels: {kubernetes.io/bootstrapping: rbac-defaults, rbac.authorization.k8s.io/aggregate-to-edit: "true"}
         rules:
         - apiGroups: [""]
           resources: [pods, pods/log, pods/status, pods/proxy, pods/exec, pods/eviction, services, services/proxy, endpoints, configmaps, secrets, serviceaccounts, events, persistentvolumeclaims]

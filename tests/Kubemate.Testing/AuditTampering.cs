@@ -42,6 +42,9 @@ public sealed class AuditTampering
 
     public static AuditTampering Postgres(string connectionString) => new(null, connectionString);
 
+    /// <summary>Every case, for a theory (<c>[MemberData(nameof(AuditTampering.Cases), MemberType = typeof(AuditTampering))]</c>).</summary>
+    public static TheoryData<AuditTamper> Cases() => new(Enum.GetValues<AuditTamper>());
+
     /// <summary>What verify must answer for each case: the kind and the sequence it names.</summary>
     public static (AuditBreakKind Kind, long Sequence) Expected(AuditTamper tamper) => tamper switch
     {

@@ -10,6 +10,7 @@ public static class BuiltInTypes
     public static readonly ResourceType Pod = new("", "v1", "Pod", "pods", true);
     public static readonly ResourceType Service = new("", "v1", "Service", "services", true);
     public static readonly ResourceType Secret = new("", "v1", "Secret", "secrets", true);
+    public static readonly ResourceType ConfigMap = new("", "v1", "ConfigMap", "configmaps", true);
     public static readonly ResourceType Deployment = new("apps", "v1", "Deployment", "deployments", true);
     public static readonly ResourceType StatefulSet = new("apps", "v1", "StatefulSet", "statefulsets", true);
     public static readonly ResourceType DaemonSet = new("apps", "v1", "DaemonSet", "daemonsets", true);

@@ -6,16 +6,21 @@ namespace Kubemate.Host.Audit;
 
 /// <summary>
 /// Where the audit trail lives: a PostgreSQL connection string, else a SQLite file; and where its key and anchors
-/// live (<see cref="TrustDirectory"/>): next to the SQLite file, or in the data directory for PostgreSQL.
+/// live: <see cref="Trust"/> when given (the cluster's Secret and ConfigMap), else files in <see cref="TrustDirectory"/>:
+/// next to the SQLite file, or in the data directory for PostgreSQL.
 /// </summary>
 public sealed record AuditStoreLocation(string? PostgresConnectionString, string? SqlitePath)
 {
     public string TrustDirectory { get; init; } = "";
 
+    /// <summary>The key and anchors kept elsewhere than in files (<see cref="KubernetesAuditTrust"/>); null keeps the files.</summary>
+    public IAuditTrust? Trust { get; init; }
+
     public AuditStoreOptions Options(TimeProvider time) => new()
     {
         Time = time,
-        Trust = PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath!)
+        Trust = Trust is not null ? Trust
+            : PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath!)
             : TrustDirectory.Length > 0 ? FileAuditTrust.ForPostgres(TrustDirectory, PostgresConnectionString)
             : throw new InvalidOperationException("a PostgreSQL audit store needs a folder for its key and anchors (the data directory)"),
     };

@@ -24,11 +24,14 @@ public sealed class ClusterView
     public const string MeshTlsAuthentications = "policy.linkerd.io/meshtlsauthentications";
     public const string NetworkAuthentications = "policy.linkerd.io/networkauthentications";
     public const string NetworkPolicies = "networking.k8s.io/networkpolicies";
+    public const string IngressRoutes = "traefik.io/ingressroutes";
+    public const string TraefikServices = "traefik.io/traefikservices";
 
     public static IReadOnlyList<string> Resources { get; } =
     [
         Pods, Services, Endpoints, Namespaces, GatewayHttpRoutes, LinkerdHttpRoutes, TrafficSplits, VirtualServices, Servers,
-        AuthorizationPolicies, MeshTlsAuthentications, NetworkAuthentications, NetworkPolicies, TrafficFaultCrd.StorageKey,
+        AuthorizationPolicies, MeshTlsAuthentications, NetworkAuthentications, NetworkPolicies, IngressRoutes, TraefikServices,
+        TrafficFaultCrd.StorageKey,
     ];
 
     private readonly Dictionary<string, List<JsonObject>> _objects;

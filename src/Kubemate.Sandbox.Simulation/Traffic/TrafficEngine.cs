@@ -53,7 +53,7 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
             _carry.Remove(edge);
             return;
         }
-        var backends = Backends(view, edge.ToNamespace, edge.ToService);
+        var backends = Backends(view, edge);
         var expected = edge.RequestsPerSecond * Multiplier(view, edge, backends) * seconds + _carry.GetValueOrDefault(edge);
         var count = (int)Math.Floor(expected);
         _carry[edge] = expected - count;
@@ -77,12 +77,18 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
 
     private void Call(ClusterView view, TrafficEdge edge, SimulatedPod caller, IReadOnlyList<WeightedBackend> backends, ResilienceSettings resilience)
     {
-        var service = TrafficSplitResolver.Pick(backends, _random);
-        var endpoints = service is null ? null : view.EndpointsOf(edge.ToNamespace, service, edge.Port);
-        if (service is null || endpoints is null || endpoints.Count == 0)
+        var backend = TrafficSplitResolver.Pick(backends, _random);
+        var service = backend?.Service ?? edge.ToService;
+        var servicePort = backend?.Port ?? edge.Port;
+        // Traefik names the Service a weighted TraefikService chose; behind a mesh split it knows only the apex.
+        var traefikService = backend is { ViaTraefikService: true }
+            ? TraefikMetrics.ServiceName(edge.ToNamespace, service, servicePort)
+            : TraefikMetrics.ServiceName(edge.ToNamespace, edge.ToService, edge.Port);
+        var endpoints = backend is null ? null : view.EndpointsOf(edge.ToNamespace, service, servicePort);
+        if (endpoints is null || endpoints.Count == 0)
         {
             // The outbound proxy (or Traefik) fails fast without endpoints; an unmeshed caller's failure is invisible.
-            RecordCallerOnly(caller, edge, service ?? edge.ToService, new CallOutcome(503, edge.IsGrpc ? 14 : null, 1));
+            RecordCallerOnly(caller, edge, service, traefikService, new CallOutcome(503, edge.IsGrpc ? 14 : null, 1));
             return;
         }
         var (callee, port) = endpoints[_random.Next(endpoints.Count)];
@@ -130,7 +136,7 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
             final = new CallOutcome(504, edge.IsGrpc ? 4 : null, timeout);
             flags = "UT";
         }
-        Record(view, caller, callee, port, edge, service, final, flags);
+        Record(view, caller, callee, port, edge, service, traefikService, final, flags);
     }
 
     /// <summary>The callee's side of one attempt: authorization, latency, errors; recorded on the callee's proxy.</summary>
@@ -147,7 +153,8 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         {
             var faults = view.FaultsOf(callee).ToList();
             var latency = faults.Select(f => f.Latency).OfType<LatencyDistribution>().FirstOrDefault() ?? new LatencyDistribution(edge.P50Ms, edge.P99Ms);
-            var latencyMs = latency.Sample(_random) + DependencyFaults(view, callee).Sum(d => d.Sample(_random));
+            var factor = faults.Select(f => f.LatencyFactor).OfType<double>().DefaultIfEmpty(1).Max();
+            var latencyMs = (latency.Sample(_random) + DependencyFaults(view, callee).Sum(d => d.Sample(_random))) * factor;
             var errorRate = faults.Select(f => f.ErrorRate).OfType<double>().Append(edge.ErrorRate).Max();
             var failed = _random.NextDouble() < errorRate;
             outcome = (failed, edge.IsGrpc) switch
@@ -181,23 +188,26 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
     private IReadOnlyList<LatencyDistribution> DependencyFaults(ClusterView view, SimulatedPod callee) =>
         view.Memo("dependency-faults", (callee.Namespace, callee.Workload), () => edges
             .Where(e => e.FromNamespace == callee.Namespace && e.FromWorkload == callee.Workload)
-            .Select(dependency => FaultsBehind(view, dependency, Backends(view, dependency.ToNamespace, dependency.ToService))
+            .Select(dependency => FaultsBehind(view, dependency, Backends(view, dependency))
                 .Select(f => f.Latency)
                 .OfType<LatencyDistribution>()
                 .FirstOrDefault())
             .OfType<LatencyDistribution>()
             .ToList());
 
-    private static IReadOnlyList<WeightedBackend> Backends(ClusterView view, string ns, string service) =>
-        view.Memo("split", (ns, service), () => TrafficSplitResolver.Resolve(view, ns, service));
+    /// <summary>The split of an edge's Service; the Traefik gateway's calls also follow weighted TraefikServices.</summary>
+    private static IReadOnlyList<WeightedBackend> Backends(ClusterView view, TrafficEdge edge) =>
+        view.Memo("split", edge, () => view.ReadyPodsOf(edge.FromNamespace, edge.FromWorkload).Any(p => p.Traefik)
+            ? TrafficSplitResolver.ResolveAtGateway(view, edge.ToNamespace, edge.ToService)
+            : TrafficSplitResolver.Resolve(view, edge.ToNamespace, edge.ToService));
 
     /// <summary>The faults on the pods behind an edge's Service port, through its traffic split.</summary>
     private static IEnumerable<TrafficFault> FaultsBehind(ClusterView view, TrafficEdge edge, IReadOnlyList<WeightedBackend> backends) =>
         backends
-            .SelectMany(b => view.EndpointsOf(edge.ToNamespace, b.Service, edge.Port) ?? [])
+            .SelectMany(b => view.EndpointsOf(edge.ToNamespace, b.Service, b.Port ?? edge.Port) ?? [])
             .SelectMany(e => view.FaultsOf(e.Pod));
 
-    private void Record(ClusterView view, SimulatedPod caller, SimulatedPod callee, int port, TrafficEdge edge, string service, CallOutcome outcome, string istioFlags)
+    private void Record(ClusterView view, SimulatedPod caller, SimulatedPod callee, int port, TrafficEdge edge, string service, string traefikService, CallOutcome outcome, string istioFlags)
     {
         var metrics = MetricsOf(caller);
         if (caller.LinkerdMeshed)
@@ -215,11 +225,11 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         }
         if (caller.Traefik)
         {
-            TraefikMetrics.Record(metrics.Traefik, TraefikMetrics.ServiceName(edge.ToNamespace, edge.ToService, edge.Port), outcome);
+            TraefikMetrics.Record(metrics.Traefik, traefikService, outcome);
         }
     }
 
-    private void RecordCallerOnly(SimulatedPod caller, TrafficEdge edge, string service, CallOutcome outcome)
+    private void RecordCallerOnly(SimulatedPod caller, TrafficEdge edge, string service, string traefikService, CallOutcome outcome)
     {
         var metrics = MetricsOf(caller);
         if (caller.LinkerdMeshed)
@@ -230,7 +240,7 @@ public sealed class TrafficEngine(IReadOnlyList<TrafficEdge> edges, int seed)
         }
         if (caller.Traefik)
         {
-            TraefikMetrics.Record(metrics.Traefik, TraefikMetrics.ServiceName(edge.ToNamespace, edge.ToService, edge.Port), outcome);
+            TraefikMetrics.Record(metrics.Traefik, traefikService, outcome);
         }
     }
 

@@ -13,7 +13,9 @@ public sealed record TrafficFault(
     LatencyDistribution? Latency = null,
     double? ErrorRate = null,
     bool Crash = false,
-    double? TrafficMultiplier = null)
+    double? TrafficMultiplier = null,
+    double? LatencyFactor = null,
+    bool CrashLoop = false)
 {
     /// <summary>The object's uid and spec: a crash fires once per created or changed fault.</summary>
     public string Revision { get; init; } = "";
@@ -31,7 +33,9 @@ public sealed record TrafficFault(
             latency,
             Number(obj.At("spec"), "errorRate"),
             obj.GetBool("spec", "crash") == true,
-            Number(obj.At("spec"), "trafficMultiplier"))
+            Number(obj.At("spec"), "trafficMultiplier"),
+            Number(obj.At("spec"), "latencyFactor"),
+            obj.GetBool("spec", "crashLoop") == true)
         {
             Revision = $"{obj.GetString("metadata", "uid")}/{obj["spec"]?.ToJsonString()}",
         };
@@ -60,6 +64,14 @@ public sealed record TrafficFault(
         if (TrafficMultiplier is { } multiplier)
         {
             spec["trafficMultiplier"] = multiplier;
+        }
+        if (LatencyFactor is { } factor)
+        {
+            spec["latencyFactor"] = factor;
+        }
+        if (CrashLoop)
+        {
+            spec["crashLoop"] = true;
         }
         return new JsonObject
         {
@@ -97,9 +109,13 @@ public sealed record TrafficFault(
         {
             problems.Add($"spec.trafficMultiplier: Invalid value: {Format(TrafficMultiplier.Value)}: must not be negative");
         }
-        if (Latency is null && ErrorRate is null && !Crash && TrafficMultiplier is null)
+        if (LatencyFactor is <= 0)
         {
-            problems.Add("spec: Required value: set at least one of latency, errorRate, crash, trafficMultiplier");
+            problems.Add($"spec.latencyFactor: Invalid value: {Format(LatencyFactor.Value)}: must be greater than 0");
+        }
+        if (Latency is null && ErrorRate is null && !Crash && TrafficMultiplier is null && LatencyFactor is null && !CrashLoop)
+        {
+            problems.Add("spec: Required value: set at least one of latency, latencyFactor, errorRate, crash, crashLoop, trafficMultiplier");
         }
         return problems;
     }

@@ -35,7 +35,9 @@ public static class TrafficFaultCrd
             - {name: Workload, type: string, jsonPath: .spec.workload}
             - {name: Version, type: string, jsonPath: .spec.version}
             - {name: P99, type: number, jsonPath: .spec.latency.p99Ms}
+            - {name: Factor, type: number, jsonPath: .spec.latencyFactor}
             - {name: Errors, type: number, jsonPath: .spec.errorRate}
+            - {name: CrashLoop, type: boolean, jsonPath: .spec.crashLoop}
             - {name: Age, type: date, jsonPath: .metadata.creationTimestamp}
             schema:
               openAPIV3Schema:
@@ -77,5 +79,13 @@ public static class TrafficFaultCrd
                         type: number
                         minimum: 0
                         description: Scales the traffic sent to the workload.
+                      latencyFactor:
+                        type: number
+                        minimum: 0
+                        exclusiveMinimum: true
+                        description: Multiplies the workload's response latency (2 doubles it).
+                      crashLoop:
+                        type: boolean
+                        description: While the fault exists the workload's containers crash-loop (CrashLoopBackOff, not ready); they recover when it is deleted.
         """)[0];
 }

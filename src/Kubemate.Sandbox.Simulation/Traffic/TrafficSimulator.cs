@@ -18,6 +18,7 @@ public sealed class TrafficSimulator(SimulationOptions options) : ISandboxCompon
 
     private readonly TrafficEngine _engine = new(DemoTrafficProfile.Edges, options.TrafficSeed);
     private readonly HashSet<string> _crashedFaults = [];
+    private readonly CrashLoops _crashLoops = new();
     private readonly object _tickGate = new();
     private readonly CancellationTokenSource _stopping = new();
     private SandboxContext? _context;
@@ -40,7 +41,8 @@ public sealed class TrafficSimulator(SimulationOptions options) : ISandboxCompon
 
     /// <summary>
     /// Advances the traffic by <paramref name="elapsed"/> of simulated time over the cluster state as it is now:
-    /// crash faults not yet applied restart their pods first, then every edge sends its requests.
+    /// crash faults not yet applied restart their pods first and crash-looping pods crash again or recover (on the
+    /// time the ticks add up to), then every edge sends its requests.
     /// </summary>
     public void Tick(TimeSpan elapsed)
     {
@@ -48,7 +50,8 @@ public sealed class TrafficSimulator(SimulationOptions options) : ISandboxCompon
         lock (_tickGate)
         {
             var view = CurrentView(context.Store);
-            if (ApplyCrashes(context, view))
+            var restarted = ApplyCrashes(context, view);
+            if (_crashLoops.Advance(view, elapsed, context.Writer, context.Clock, Manager) | restarted)
             {
                 view = CurrentView(context.Store);
             }

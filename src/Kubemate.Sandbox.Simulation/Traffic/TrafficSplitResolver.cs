@@ -4,8 +4,12 @@ using Kubemate.Sandbox.Json;
 
 namespace Kubemate.Sandbox.Simulation.Traffic;
 
-/// <summary>A backend Service a call to an apex Service goes to, with its weight.</summary>
-public sealed record WeightedBackend(string Service, double Weight);
+/// <summary>
+/// A backend Service a call to an apex Service goes to, with its weight; <paramref name="Port"/> when the split names
+/// the Service port to call (else the caller's port), <paramref name="ViaTraefikService"/> when a weighted
+/// TraefikService chose it (Traefik then names the backend itself in its metrics).
+/// </summary>
+public sealed record WeightedBackend(string Service, double Weight, int? Port = null, bool ViaTraefikService = false);
 
 /// <summary>
 /// How calls to a Service divide among backend Services: a Gateway API or Linkerd HTTPRoute whose parentRef is the
@@ -17,8 +21,15 @@ public static class TrafficSplitResolver
     public static IReadOnlyList<WeightedBackend> Resolve(ClusterView view, string ns, string service) =>
         FromHttpRoutes(view, ns, service) ?? FromTrafficSplits(view, ns, service) ?? FromVirtualServices(view, ns, service) ?? [new(service, 1)];
 
+    /// <summary>
+    /// How the Traefik gateway's calls to a Service divide: by a weighted TraefikService an IngressRoute routes to
+    /// (see <see cref="TraefikServiceSplit"/>), else as any caller's.
+    /// </summary>
+    public static IReadOnlyList<WeightedBackend> ResolveAtGateway(ClusterView view, string ns, string service) =>
+        TraefikServiceSplit.For(view, ns, service) ?? Resolve(view, ns, service);
+
     /// <summary>Picks a backend in proportion to the weights; null when all weights are zero.</summary>
-    public static string? Pick(IReadOnlyList<WeightedBackend> backends, Random random)
+    public static WeightedBackend? Pick(IReadOnlyList<WeightedBackend> backends, Random random)
     {
         var total = backends.Sum(b => b.Weight);
         if (total <= 0)
@@ -31,10 +42,10 @@ public static class TrafficSplitResolver
             point -= backend.Weight;
             if (point < 0 && backend.Weight > 0)
             {
-                return backend.Service;
+                return backend;
             }
         }
-        return backends.Last(b => b.Weight > 0).Service;
+        return backends.Last(b => b.Weight > 0);
     }
 
     /// <summary>HTTPRoutes (Gateway API and Linkerd's) whose parentRefs include the Service.</summary>

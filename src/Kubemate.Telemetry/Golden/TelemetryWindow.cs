@@ -22,6 +22,21 @@ public readonly record struct TelemetryWindow
 
     public static TelemetryWindow OneMinute => Allowed[0];
 
+    /// <summary>Shortest and longest analysis window: two scrapes of the embedded store at its fastest, and the longest window of the API.</summary>
+    public static readonly TimeSpan ShortestAnalysis = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A window of any length from 2 s to 1 h, for a canary check tuned to the scrape interval; the API's windows stay
+    /// the four above. Named in seconds (<c>30s</c>).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">the duration is outside 2 s - 1 h.</exception>
+    public static TelemetryWindow Analysis(TimeSpan duration)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, ShortestAnalysis);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(duration, TimeSpan.FromHours(1));
+        return new TelemetryWindow($"{(long)duration.TotalSeconds}s", duration);
+    }
+
     public static IReadOnlyList<string> AllowedNames => Allowed.Select(w => w.Name).ToList();
 
     public static bool TryParse(string? text, out TelemetryWindow window)

@@ -20,6 +20,7 @@ public static class SandboxCommand
             listen, kubeconfig, empty, dataDir,
         };
         command.Subcommands.Add(SandboxFaultCommand.Create());
+        command.Subcommands.Add(SandboxCanaryDemoCommand.Create());
         command.SetAction(async (result, cancellationToken) =>
         {
             var (address, port) = result.GetValue(listen) ?? new ListenAddress("127.0.0.1", 0);

@@ -40,10 +40,15 @@ public static class SandboxFaultCommand
         var p50 = Duration("--latency-p50", "Median response latency, e.g. 50ms");
         var p99 = Duration("--latency-p99", "99th percentile response latency, e.g. 2s");
         var errorRate = Flags.Number("--error-rate", "Fraction of requests answered with HTTP 500 / gRPC UNAVAILABLE, 0..1", 0, 1);
+        var latencyFactor = Flags.Number("--latency-factor", "Multiply the workload's response latency, e.g. 2 doubles it", 0);
         var crash = Flags.Switch("--crash", "Restart the workload's containers (once per change of the fault)");
+        var crashLoop = Flags.Switch("--crash-loop", "Make the workload's containers crash-loop (not ready) until the fault is cleared");
         var multiplier = Flags.Number("--traffic-multiplier", "Scale the traffic sent to the workload, e.g. 3", 0);
         var name = Flags.Text("--name", "The TrafficFault's name (default: WORKLOAD or WORKLOAD-VERSION)");
-        var command = new Command("set", "Create or change a traffic fault on a workload") { ns, workload, version, p50, p99, errorRate, crash, multiplier, name };
+        var command = new Command("set", "Create or change a traffic fault on a workload")
+        {
+            ns, workload, version, p50, p99, latencyFactor, errorRate, crash, crashLoop, multiplier, name,
+        };
         command.Validators.Add(result =>
         {
             var (median, tail) = (result.GetResult(p50), result.GetResult(p99));
@@ -64,7 +69,9 @@ public static class SandboxFaultCommand
                 latency,
                 result.GetValue(errorRate),
                 result.GetValue(crash),
-                result.GetValue(multiplier));
+                result.GetValue(multiplier),
+                result.GetValue(latencyFactor),
+                result.GetValue(crashLoop));
             var applied = await client.SetAsync(fault, cancellationToken);
             Console.Out.WriteLine($"trafficfault {applied.Namespace()}/{applied.Name()} applied");
         }));
@@ -73,8 +80,8 @@ public static class SandboxFaultCommand
 
     private static Command ScenarioCommand(Option<FileInfo?> kubeconfig, Option<string?> context)
     {
-        var scenario = PositionalArguments.Create("scenario", "inventory-slow-db or canary-5xx");
         string[] names = [.. TrafficScenarios.All.Select(s => s.Name)];
+        var scenario = PositionalArguments.Create("scenario", string.Join(", ", names));
         scenario.CompletionSources.Add(names);
         scenario.Validators.Add(result =>
         {
@@ -149,13 +156,17 @@ public static class SandboxFaultCommand
     private static Option<double?> Duration(string name, string description) =>
         Flags.Parsed<double?>(name, description, [], text => GoDuration.TryParseMs(text) is { } ms ? (ms, null) : (null, $"'{text}' is not a duration (for example 50ms or 2s)"));
 
-    private static async Task<int> Run(ParseResult result, Option<FileInfo?> kubeconfig, Option<string?> context, Func<TrafficFaultClient, Task> action)
+    private static Task<int> Run(ParseResult result, Option<FileInfo?> kubeconfig, Option<string?> context, Func<TrafficFaultClient, Task> action) =>
+        RunAsync(result, kubeconfig, context, api => action(new TrafficFaultClient(api)));
+
+    /// <summary>Runs an action over the kubeconfig's cluster; bad input and API errors print <c>error: …</c> and exit 1.</summary>
+    internal static async Task<int> RunAsync(ParseResult result, Option<FileInfo?> kubeconfig, Option<string?> context, Func<IFaultApi, Task> action)
     {
         try
         {
             var connection = await ClusterConnection.FromKubeconfigAsync(result.GetValue(kubeconfig)?.FullName, result.GetValue(context));
             using var api = connection.CreateApi();
-            await action(new TrafficFaultClient(new ClusterFaultApi(api)));
+            await action(new ClusterFaultApi(api));
             return 0;
         }
         catch (Exception ex) when (ex is FaultInputException or ClusterApiException or ArgumentException or FileNotFoundException or HttpRequestException)
@@ -172,7 +183,7 @@ public static class SandboxFaultCommand
             Console.Out.WriteLine("no traffic faults");
             return;
         }
-        var rows = new List<string[]> { new[] { "NAMESPACE", "NAME", "WORKLOAD", "VERSION", "LATENCY P50/P99", "ERROR RATE", "CRASH", "MULTIPLIER" } };
+        var rows = new List<string[]> { new[] { "NAMESPACE", "NAME", "WORKLOAD", "VERSION", "LATENCY P50/P99", "LATENCY FACTOR", "ERROR RATE", "CRASH", "MULTIPLIER" } };
         foreach (var item in faults)
         {
             var fault = TrafficFault.FromObject(item);
@@ -180,8 +191,9 @@ public static class SandboxFaultCommand
             [
                 fault.Namespace, fault.Name, fault.Workload, fault.Version ?? "-",
                 fault.Latency is { } l ? $"{l.P50Ms.ToString(CultureInfo.InvariantCulture)}ms/{l.P99Ms.ToString(CultureInfo.InvariantCulture)}ms" : "-",
+                fault.LatencyFactor?.ToString(CultureInfo.InvariantCulture) ?? "-",
                 fault.ErrorRate?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                fault.Crash ? "yes" : "-",
+                (fault.Crash, fault.CrashLoop) switch { (true, true) => "yes, loop", (true, false) => "yes", (false, true) => "loop", _ => "-" },
                 fault.TrafficMultiplier?.ToString(CultureInfo.InvariantCulture) ?? "-",
             ]);
         }

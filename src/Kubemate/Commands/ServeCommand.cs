@@ -1,6 +1,9 @@
+using Kubemate.Application.Canary.Controller;
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Kubemate.Audit.Trust;
 using Kubemate.Cluster.Connection;
+using Kubemate.Cluster.Http;
 using Kubemate.WebConsole;
 using Kubemate.Host;
 using Kubemate.Host.Audit;
@@ -31,7 +34,8 @@ public static class ServeCommand
         Option<FileInfo?> Kubeconfig, Option<string?> Context, Option<bool> InCluster, Option<string?> Audit, Option<FileInfo?> TokenFile,
         Option<Uri?> Prometheus, Option<string?> Mesh, Option<Uri?> OidcIssuer, Option<string?> OidcClientId, Option<string?> OidcClientSecret,
         Option<string?> OidcUsernameClaim, Option<string?> OidcGroupsClaim, Option<double?> DegradedAbove, Option<double?> FailingAt,
-        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen, Option<Uri?> PublicUrl);
+        Option<FileInfo?> TlsCert, Option<FileInfo?> TlsKey, Option<System.Net.IPNetwork[]> TrustedProxy, Option<bool> InsecureListen, Option<Uri?> PublicUrl,
+        AuditTrustFlags AuditTrust, Option<bool> NoCanaryController, Option<string?> ControllerNamespace);
 
     private const double DefaultDegradedAbove = 0;
     private const double DefaultFailingAt = 10;
@@ -61,13 +65,16 @@ public static class ServeCommand
             Flags.File("--tls-key", "The PEM private key of --tls-cert"),
             Flags.Entries<System.Net.IPNetwork>("--trusted-proxy", "Believe X-Forwarded-For/-Proto from this address or CIDR range (repeatable)", TrustedProxies.Parse),
             Flags.Switch("--insecure-listen", "Allow plain http on a non-loopback --listen address (behind a TLS-terminating proxy only)"),
-            Flags.Url("--public-url", "The https URL users reach Kubemate at (behind a proxy, the proxy's); the OpenID Connect callback is built from it (default: the --listen address)"));
+            Flags.Url("--public-url", "The https URL users reach Kubemate at (behind a proxy, the proxy's); the OpenID Connect callback is built from it (default: the --listen address)"),
+            new AuditTrustFlags("secret on a cluster, file on the embedded sandbox"),
+            Flags.Switch("--no-canary-controller", "Do not run canary releases from this replica (another replica or none runs them)"),
+            Flags.Text("--controller-namespace", "Namespace of the canary controller's leader-election Lease (default: kube-system)"));
         var command = new Command("serve", "Run the Kubemate host (REST API and console) on a cluster, or on the embedded sandbox")
         {
             flags.Listen, flags.WriteKubeconfig, flags.DataDir, flags.Empty, flags.Kubeconfig, flags.Context, flags.InCluster, flags.Audit,
             flags.TokenFile, flags.Prometheus, flags.Mesh, flags.OidcIssuer, flags.OidcClientId, flags.OidcClientSecret, flags.OidcUsernameClaim,
             flags.OidcGroupsClaim, flags.DegradedAbove, flags.FailingAt, flags.TlsCert, flags.TlsKey, flags.TrustedProxy, flags.InsecureListen,
-            flags.PublicUrl,
+            flags.PublicUrl, flags.AuditTrust.Trust, flags.AuditTrust.Namespace, flags.NoCanaryController, flags.ControllerNamespace,
         };
         command.Validators.Add(result => Validate(result, flags));
         command.SetAction(async (result, cancellationToken) =>
@@ -76,7 +83,7 @@ public static class ServeCommand
             {
                 return await RunAsync(result, flags, cancellationToken);
             }
-            catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException)
+            catch (Exception error) when (error is ArgumentException or FormatException or InvalidOperationException or AuditTrustUnavailableException)
             {
                 await Console.Error.WriteLineAsync($"kubemate serve: {error.Message}");
                 return 1;
@@ -118,6 +125,14 @@ public static class ServeCommand
             result.AddError("--in-cluster: cannot be combined with --kubeconfig or --context");
         }
         var onCluster = inCluster || result.GetResult(flags.Kubeconfig) is not null || result.GetResult(flags.Context) is not null;
+        if (result.ValueOrDefault(flags.AuditTrust.Trust) == AuditTrustFlags.Secret && !onCluster)
+        {
+            result.AddError("--audit-trust: secret needs a real cluster (--kubeconfig, --context or --in-cluster); the embedded sandbox keeps the audit key and anchors in files");
+        }
+        else if (result.GetResult(flags.AuditTrust.Namespace) is not null && !KeepsTrustInCluster(result.ValueOrDefault(flags.AuditTrust.Trust), onCluster))
+        {
+            result.AddError("--audit-trust-namespace: applies to --audit-trust secret only");
+        }
         if (onCluster && result.GetResult(flags.TokenFile) is null && result.GetResult(flags.OidcIssuer) is null)
         {
             result.AddError("--token-file: --token-file or --oidc-issuer is required on a real cluster: users must be able to sign in");
@@ -140,6 +155,7 @@ public static class ServeCommand
         var health = new HealthThresholds((result.GetValue(flags.DegradedAbove) ?? DefaultDegradedAbove) / 100, (result.GetValue(flags.FailingAt) ?? DefaultFailingAt) / 100);
         var onCluster = result.GetValue(flags.InCluster) || result.GetValue(flags.Kubeconfig) is not null || result.GetValue(flags.Context) is not null;
         SandboxServer? sandbox = null;
+        ClusterApi? trustApi = null;
         try
         {
             KubemateHostOptions options;
@@ -170,9 +186,16 @@ public static class ServeCommand
                 InsecureListen = result.GetValue(flags.InsecureListen),
                 TrustedProxies = result.GetValue(flags.TrustedProxy) ?? [],
                 MeshProvider = result.GetValue(flags.Mesh) ?? MeshCatalog.DefaultProvider,
-                Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir),
+                Audit = AuditStoreLocation.Parse(result.GetValue(flags.Audit), dataDir) with
+                {
+                    Trust = KeepsTrustInCluster(result.GetValue(flags.AuditTrust.Trust), onCluster)
+                        ? new KubernetesAuditTrust(trustApi = options.Cluster.CreateApi(), result.GetValue(flags.AuditTrust.Namespace) ?? KubernetesAuditTrust.DefaultNamespace)
+                        : null,
+                },
                 PrometheusUrl = result.GetValue(flags.Prometheus),
                 Health = health,
+                CanaryController = result.GetValue(flags.NoCanaryController) ? null
+                    : new CanaryControllerOptions { LeaseNamespace = result.GetValue(flags.ControllerNamespace) ?? "kube-system" },
                 ConfigureServices = services => services.AddKubemateConsole(console),
                 ConfigureApp = app => app.MapKubemateConsole(),
             };
@@ -195,12 +218,16 @@ public static class ServeCommand
         }
         finally
         {
+            trustApi?.Dispose();
             if (sandbox is not null)
             {
                 await sandbox.DisposeAsync();
             }
         }
     }
+
+    /// <summary>On a real cluster the audit key and anchors live in its Secret and ConfigMap unless <c>--audit-trust file</c>; the sandbox keeps files.</summary>
+    private static bool KeepsTrustInCluster(string? trust, bool onCluster) => (trust ?? (onCluster ? AuditTrustFlags.Secret : AuditTrustFlags.File)) == AuditTrustFlags.Secret;
 
     private static KubemateHostOptions ForSandbox(SandboxServer sandbox, string? kubeconfigPath, OidcSignInOptions? oidc) => new()
     {

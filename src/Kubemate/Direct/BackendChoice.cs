@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kubemate.Audit.Trust;
 using Kubemate.Model.Validation;
 using Kubemate.CommandLine;
 using Kubemate.Remote;
@@ -29,7 +30,16 @@ public static class BackendChoice
             {
                 flags.Problems.Add(new ValidationProblem(connection.Token.Name, "is only used with --server (or KUBEMATE_SERVER)"));
             }
-            var location = LocalAuditLocation.Resolve(audit);
+            var trust = flags.Value(connection.AuditTrust.Trust) ?? AuditTrustFlags.File;
+            var trustNamespace = flags.Value(connection.AuditTrust.Namespace);
+            if (trustNamespace is not null && trust != AuditTrustFlags.Secret)
+            {
+                flags.Problems.Add(new ValidationProblem(connection.AuditTrust.Namespace.Name, "applies to --audit-trust secret only"));
+            }
+            var location = LocalAuditLocation.Resolve(audit) with
+            {
+                ClusterTrustNamespace = trust == AuditTrustFlags.Secret ? trustNamespace ?? KubernetesAuditTrust.DefaultNamespace : null,
+            };
             return () => new DirectBackend(kubeconfig, context, location);
         }
         if (!Uri.TryCreate(serverUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -37,7 +47,7 @@ public static class BackendChoice
             flags.Problems.Add(new ValidationProblem(flags.IsGiven(connection.Server) ? connection.Server.Name : ServerVariable, $"'{serverUrl}' is not an http(s) URL"));
             return null;
         }
-        foreach (var directOnly in new Option[] { connection.Kubeconfig, connection.Context, connection.Audit }.Where(flags.IsGiven))
+        foreach (var directOnly in connection.DirectOnly.Where(flags.IsGiven))
         {
             flags.Problems.Add(new ValidationProblem(directOnly.Name, "applies to direct mode only; the server uses its own cluster and audit store"));
         }

@@ -4,6 +4,8 @@ using Kubemate.Application.Changes;
 using Kubemate.Application.Meshes;
 using Kubemate.Application.Onboarding;
 using Kubemate.Audit;
+using Kubemate.Audit.Trust;
+using Kubemate.Cluster.Connection;
 using Kubemate.Cluster.Apply;
 using Kubemate.Cluster.Http;
 using Kubemate.Remote;
@@ -13,12 +15,13 @@ namespace Kubemate.Direct;
 /// <summary>
 /// The operations run in this process against the kubeconfig's cluster, through the same application services
 /// the server uses, recording to the local audit store. The cluster is contacted only by commands that need it,
-/// so <c>kubemate audit</c> works offline.
+/// so <c>kubemate audit</c> works offline (unless its key and anchors are in the cluster: <c>--audit-trust secret</c>).
 /// </summary>
 public sealed class DirectBackend(string? kubeconfig, string? context, LocalAuditLocation auditLocation) : IOperationsBackend
 {
     private DirectSession? _session;
     private IAuditStore? _audit;
+    private ClusterApi? _trustApi;
 
     public string Description => _session?.Description ?? $"the cluster of {(context is null ? "the current context" : $"context {context}")} in {KubeconfigPath.Resolve(kubeconfig)}";
 
@@ -76,7 +79,8 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         IAuditStore store;
         try
         {
-            store = await AuditStores.OpenAsync(auditLocation.PostgresConnectionString, auditLocation.SqlitePath, auditLocation.Options(verifyOnly: true), cancellationToken);
+            store = await AuditStores.OpenAsync(auditLocation.PostgresConnectionString, auditLocation.SqlitePath,
+                auditLocation.Options(verifyOnly: true, await ClusterTrustAsync()), cancellationToken);
         }
         catch (AuditStoreNotFoundException error)
         {
@@ -95,6 +99,7 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
     public async ValueTask DisposeAsync()
     {
         _session?.Dispose();
+        _trustApi?.Dispose();
         if (_audit is not null)
         {
             await _audit.DisposeAsync();
@@ -138,7 +143,8 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         {
             try
             {
-                _audit = await OpenAuditAsync(auditLocation, cancellationToken);
+                _audit = await AuditStores.OpenAsync(auditLocation.PostgresConnectionString, auditLocation.SqlitePath,
+                    auditLocation.Options(verifyOnly: false, await ClusterTrustAsync()), cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException and not OperationException)
             {
@@ -148,8 +154,16 @@ public sealed class DirectBackend(string? kubeconfig, string? context, LocalAudi
         return _audit;
     }
 
-    private static async Task<IAuditStore> OpenAuditAsync(LocalAuditLocation location, CancellationToken cancellationToken) =>
-        await AuditStores.OpenAsync(location.PostgresConnectionString, location.SqlitePath, location.Options(verifyOnly: false), cancellationToken);
+    /// <summary>With <c>--audit-trust secret</c>: the key and anchors in the kubeconfig's cluster, read and written with the kubeconfig's own credentials.</summary>
+    private async Task<IAuditTrust?> ClusterTrustAsync()
+    {
+        if (auditLocation.ClusterTrustNamespace is not { } ns)
+        {
+            return null;
+        }
+        _trustApi ??= (await ClusterConnection.FromKubeconfigAsync(KubeconfigPath.Resolve(kubeconfig), context)).CreateApi();
+        return new KubernetesAuditTrust(_trustApi, ns);
+    }
 
     /// <summary>Turns refusals into the CLI's failures: 403 denied, 400/422 and rejected requests invalid, unreachable failed.</summary>
     private async Task<T> GuardAsync<T>(Func<Task<T>> work)

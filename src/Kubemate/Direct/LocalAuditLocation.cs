@@ -6,11 +6,15 @@ namespace Kubemate.Direct;
 /// <summary>
 /// Where direct commands keep their audit trail: <c>--audit</c> (a SQLite file, or a PostgreSQL connection string),
 /// else <c>$XDG_DATA_HOME/kubemate/audit.db</c>, else <c>~/.local/share/kubemate/audit.db</c>. The key and anchors
-/// sit next to the SQLite file, or in that default folder for PostgreSQL.
+/// sit next to the SQLite file, or in that default folder for PostgreSQL; with <c>--audit-trust secret</c> in the
+/// Secret and ConfigMap of <see cref="ClusterTrustNamespace"/> on the kubeconfig's cluster.
 /// </summary>
 public sealed record LocalAuditLocation(string? PostgresConnectionString, string SqlitePath)
 {
     public string TrustDirectory { get; init; } = "";
+
+    /// <summary>The namespace of the cluster's audit key Secret and anchors ConfigMap; null keeps the key and anchors in files.</summary>
+    public string? ClusterTrustNamespace { get; init; }
 
     public static LocalAuditLocation Resolve(string? flag)
     {
@@ -32,9 +36,10 @@ public sealed record LocalAuditLocation(string? PostgresConnectionString, string
         return new LocalAuditLocation(null, Path.Combine(folder, "audit.db")) { TrustDirectory = folder };
     }
 
-    public AuditStoreOptions Options(bool verifyOnly) => new()
+    /// <param name="clusterTrust">The trust in the cluster when <see cref="ClusterTrustNamespace"/> is set.</param>
+    public AuditStoreOptions Options(bool verifyOnly, IAuditTrust? clusterTrust = null) => new()
     {
-        Trust = PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath) : FileAuditTrust.ForPostgres(TrustDirectory, PostgresConnectionString),
+        Trust = clusterTrust ?? (PostgresConnectionString is null ? FileAuditTrust.NextTo(SqlitePath) : FileAuditTrust.ForPostgres(TrustDirectory, PostgresConnectionString)),
         VerifyOnly = verifyOnly,
     };
 

@@ -18,6 +18,8 @@ public sealed class FaultValidationTests
             ("""{"workload":"inventory","latency":{"p50Ms":10}}""", "spec.latency.p99Ms"),
             ("""{"workload":"inventory","trafficMultiplier":"lots"}""", "spec.trafficMultiplier"),
             ("""{"workload":"inventory","latency":{"p50Ms":0,"p99Ms":5}}""", "spec.latency.p50Ms"),
+            ("""{"workload":"inventory","latencyFactor":0}""", "spec.latencyFactor"),
+            ("""{"workload":"inventory","crashLoop":"often"}""", "spec.crashLoop"),
         })
         {
             var error = await Assert.ThrowsAsync<ApiCallException>(() => cluster.CreateAsync(Faults,
@@ -27,7 +29,7 @@ public sealed class FaultValidationTests
         }
         await cluster.CreateAsync(Faults, """
             {"apiVersion":"sandbox.kubemate.io/v1alpha1","kind":"TrafficFault","metadata":{"name":"good","namespace":"default"},
-             "spec":{"workload":"inventory","version":"v2","latency":{"p50Ms":50,"p99Ms":2000},"errorRate":0.05,"crash":false,"trafficMultiplier":2}}
+             "spec":{"workload":"inventory","version":"v2","latency":{"p50Ms":50,"p99Ms":2000},"errorRate":0.05,"crash":false,"trafficMultiplier":2,"latencyFactor":1.5,"crashLoop":false}}
             """);
     }
 }

@@ -99,10 +99,22 @@ public sealed class CanaryReleases(UserClusters clusters, IAuditStore audit, IMe
         var manifest = Validated(request);
         var api = clusters.For(context.User);
         var preview = await Changes(context).PreviewAsync(ChangeSet.ApplyAll([manifest]), ct: cancellationToken).ConfigureAwait(false);
-        var apex = await api.GetObjectOrNullAsync(BuiltInTypes.Service, request.Namespace, request.Spec.Service, cancellationToken).ConfigureAwait(false);
-        var port = ServicePort(apex);
+        var port = ServicePort(await ServiceOrNullAsync(api, request.Namespace, request.Spec.Service, cancellationToken).ConfigureAwait(false));
         var traffic = port is null ? [] : _traffic.Render(request.Namespace, request.Name, request.Spec, FirstTraffic(request.Spec), port.Value);
         return new ReleasePreview(preview, traffic);
+    }
+
+    /// <summary>The Service, or null when it is missing or the person may not read it (the dry run says which).</summary>
+    private static async Task<JsonObject?> ServiceOrNullAsync(ClusterApi api, string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await api.GetObjectOrNullAsync(BuiltInTypes.Service, ns, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterApiException error) when (error.StatusCode == HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
     }
 
     /// <summary>Applies exactly the previewed release (see <see cref="ChangeService.ApplyPreviewedAsync"/>).</summary>

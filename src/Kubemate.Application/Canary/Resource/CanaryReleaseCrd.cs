@@ -17,14 +17,20 @@ public static class CanaryReleaseCrd
     public const string Name = Plural + "." + Group;
 
     private const string ResourceName = "Kubemate.Application.Canary.Crd." + Name + ".yaml";
+    private const string RolesResourceName = "Kubemate.Application.Canary.Crd.canaryreleases-rbac.yaml";
 
-    public static string Yaml()
+    public static string Yaml() => Embedded(ResourceName);
+
+    public static JsonObject Definition() => (JsonObject)YamlJson.ParseDocuments(Yaml()).Single();
+
+    /// <summary>The ClusterRoles that aggregate release rights into the default edit/admin and view roles.</summary>
+    public static IReadOnlyList<JsonObject> Roles() => YamlJson.ParseDocuments(Embedded(RolesResourceName)).Cast<JsonObject>().ToList();
+
+    private static string Embedded(string name)
     {
-        using var stream = typeof(CanaryReleaseCrd).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"the assembly lacks its embedded {ResourceName}");
+        using var stream = typeof(CanaryReleaseCrd).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"the assembly lacks its embedded {name}");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
-
-    public static JsonObject Definition() => (JsonObject)YamlJson.ParseDocuments(Yaml()).Single();
 }

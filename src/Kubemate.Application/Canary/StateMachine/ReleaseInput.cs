@@ -21,4 +21,10 @@ public sealed record ReleaseInput
     public AnalysisCheck? Check { get; init; }
 
     public ReleaseAction? Action { get; init; }
+
+    /// <summary>
+    /// Whether the release may move forward on its own (start, next step, promotion): false while a gate webhook
+    /// holds it. Safety (rollback, deadline) and a person's actions are not gated.
+    /// </summary>
+    public bool GatesOpen { get; init; } = true;
 }

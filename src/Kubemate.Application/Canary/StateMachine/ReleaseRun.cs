@@ -132,7 +132,7 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
     }
 
     /// <summary>Moves on when nothing holds the release: the pods are ready, the step's pause is over and a check passed.</summary>
-    public void Advance(PodHealth pods)
+    public void Advance(PodHealth pods, bool gatesOpen = true)
     {
         if (Status.Paused || !pods.IsHealthy)
         {
@@ -140,10 +140,10 @@ internal sealed class ReleaseRun(CanaryReleaseSpec spec, CanaryReleaseStatus sta
         }
         switch (Status.Phase)
         {
-            case ReleasePhase.Initialized:
+            case ReleasePhase.Initialized when gatesOpen:
                 Start();
                 break;
-            case ReleasePhase.Progressing when StepDone():
+            case ReleasePhase.Progressing when gatesOpen && StepDone():
                 MoveOn(gateOpened: false, promotionReason: "StepsCompleted");
                 break;
             case ReleasePhase.Promoting when Now > Status.StepStartedAt:

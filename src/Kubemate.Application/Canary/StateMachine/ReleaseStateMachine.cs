@@ -38,7 +38,7 @@ public sealed class ReleaseStateMachine(TimeProvider time)
         }
         if (!run.RollBackForChecks() && !run.FailPastDeadline())
         {
-            run.Advance(input.CanaryPods);
+            run.Advance(input.CanaryPods, input.GatesOpen);
         }
         return run.Decision();
     }
