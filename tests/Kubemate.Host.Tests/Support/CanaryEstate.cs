@@ -6,8 +6,8 @@ using Kubemate.Cluster.Http;
 namespace Kubemate.Host.Tests.Support;
 
 /// <summary>
-/// What a canary test needs in the demo sandbox, written as the admin: the CanaryRelease kind with roles that give
-/// release rights to whoever may edit a namespace and read rights to the auditors, and the canary backend of
+/// What a canary test needs in the demo sandbox, written as the admin: the CanaryRelease kind and its aggregated roles
+/// (what the controller's installer writes when <c>kubemate serve</c> runs one; these hosts run none), and the canary backend of
 /// <c>orders</c> (Deployment and Service <c>orders-v2</c>, pods <c>app=orders, version=v2</c>), which the estate lacks.
 /// Server-side apply, so every test may call it.
 /// </summary>
@@ -16,19 +16,10 @@ public static class CanaryEstate
     public static async Task PrepareAsync(ClusterApi admin)
     {
         await ApplyAsync(admin, $"apis/apiextensions.k8s.io/v1/customresourcedefinitions/{CanaryReleaseCrd.Name}", CanaryReleaseCrd.Definition());
-        await ApplyAsync(admin, "apis/rbac.authorization.k8s.io/v1/clusterroles/kubemate-canaryreleases-edit", Role("kubemate-canaryreleases-edit",
-            new JsonObject { ["rbac.authorization.k8s.io/aggregate-to-admin"] = "true", ["rbac.authorization.k8s.io/aggregate-to-edit"] = "true" },
-            ["create", "delete", "get", "list", "patch", "update", "watch"]));
-        await ApplyAsync(admin, "apis/rbac.authorization.k8s.io/v1/clusterroles/kubemate-canaryreleases-view", Role("kubemate-canaryreleases-view",
-            new JsonObject { ["rbac.authorization.k8s.io/aggregate-to-view"] = "true" }, ["get", "list", "watch"]));
-        await ApplyAsync(admin, "apis/rbac.authorization.k8s.io/v1/clusterrolebindings/auditors-canaryreleases", new JsonObject
+        foreach (var role in CanaryReleaseCrd.Roles())
         {
-            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
-            ["kind"] = "ClusterRoleBinding",
-            ["metadata"] = new JsonObject { ["name"] = "auditors-canaryreleases" },
-            ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = "kubemate-canaryreleases-view" },
-            ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "Group", ["name"] = "auditors", ["apiGroup"] = "rbac.authorization.k8s.io" }),
-        });
+            await ApplyAsync(admin, $"apis/rbac.authorization.k8s.io/v1/clusterroles/{(string)role["metadata"]!["name"]!}", role);
+        }
         await ApplyAsync(admin, "apis/apps/v1/namespaces/orders/deployments/orders-v2", JsonNode.Parse("""
             {"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "orders-v2", "namespace": "orders"},
              "spec": {"replicas": 1, "selector": {"matchLabels": {"app": "orders", "version": "v2"}},
@@ -65,14 +56,6 @@ public static class CanaryEstate
         var release = await ReadAsync(admin, ns, name) ?? throw new InvalidOperationException($"no release {ns}/{name}");
         return new JsonObject { ["spec"] = release["spec"]?.DeepClone(), ["annotations"] = release["metadata"]?["annotations"]?.DeepClone() }.ToJsonString();
     }
-
-    private static JsonObject Role(string name, JsonObject labels, JsonArray verbs) => new()
-    {
-        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
-        ["kind"] = "ClusterRole",
-        ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = labels },
-        ["rules"] = new JsonArray(new JsonObject { ["apiGroups"] = new JsonArray("kubemate.io"), ["resources"] = new JsonArray("canaryreleases"), ["verbs"] = verbs }),
-    };
 
     private static Task ApplyAsync(ClusterApi admin, string path, JsonObject obj) =>
         admin.SendAsync(HttpMethod.Patch, $"{path}?fieldManager=kubemate-tests&force=true", obj, ClusterApi.ApplyPatch, default);

@@ -1,3 +1,4 @@
+using Kubemate.ApiMachinery.Yaml;
 using Kubemate.Application.Canary.Resource;
 
 namespace Kubemate.Tests.Cli.Operations;
@@ -9,14 +10,6 @@ namespace Kubemate.Tests.Cli.Operations;
 public sealed class CanaryCliTests(ServeProcess serve) : IClassFixture<ServeProcess>, IAsyncLifetime, IDisposable
 {
     private const string Backend = """
-        apiVersion: rbac.authorization.k8s.io/v1
-        kind: ClusterRole
-        metadata:
-          name: kubemate-canaryreleases-edit
-          labels: {rbac.authorization.k8s.io/aggregate-to-admin: "true", rbac.authorization.k8s.io/aggregate-to-edit: "true"}
-        rules:
-        - {apiGroups: [kubemate.io], resources: [canaryreleases], verbs: [create, delete, get, list, patch, update, watch]}
-        ---
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: orders-v2, namespace: orders}
@@ -37,7 +30,9 @@ public sealed class CanaryCliTests(ServeProcess serve) : IClassFixture<ServeProc
 
     public async Task InitializeAsync()
     {
-        var crd = await serve.Kubectl.RunAsync(["--context", "kubemate-sandbox", "apply", "--server-side", "--force-conflicts", "-f", "-"], CanaryReleaseCrd.Yaml());
+        // kubemate serve installs the kind and its roles when its controller starts; a test may be quicker than that.
+        var crd = await serve.Kubectl.RunAsync(["--context", "kubemate-sandbox", "apply", "--server-side", "--field-manager", "kubemate", "-f", "-"],
+            string.Join("---\n", [CanaryReleaseCrd.Yaml(), .. CanaryReleaseCrd.Roles().Select(r => YamlJson.Serialize(r))]));
         Assert.True(crd.ExitCode == 0, crd.StdErr);
         var installed = await serve.Kubectl.RunAsync(["--context", "kubemate-sandbox", "apply", "--server-side", "--force-conflicts", "-f", "-"], Backend);
         Assert.True(installed.ExitCode == 0, installed.StdErr);
