@@ -1,10 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Kubemate.Client;
 
-/// <summary>The API writes enums as their names (the document's string enums); the generated settings need to be told.</summary>
+/// <summary>The API writes enums as the document's string values; the generated settings need to be told.</summary>
 public partial class KubemateApiClient
 {
-    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => settings.Converters.Add(new JsonStringEnumConverter());
+    /// <summary>The API's JSON as the document describes it (web defaults, enums by their document values), for code that converts to and from the generated types.</summary>
+    public static JsonSerializerOptions DocumentJson { get; } = new(JsonSerializerDefaults.Web) { Converters = { new EnumMemberJsonConverterFactory() } };
+
+    static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => settings.Converters.Add(new EnumMemberJsonConverterFactory());
 }

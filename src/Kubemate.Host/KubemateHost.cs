@@ -108,6 +108,7 @@ public static class KubemateHost
         app.MapAuditApi();
         app.MapTelemetryApi();
         app.MapVersionApi();
+        app.MapCanaryApi();
         options.ConfigureApp?.Invoke(app);
         return app;
     }
@@ -139,11 +140,15 @@ public static class KubemateHost
             // OpenAPI 3.0 rather than 3.1: the client generator reads 3.0 completely (see docs/rest-api.md).
             o.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
             // A change set's objects are any Kubernetes objects; the schema says what they are rather than how they are held.
-            o.CreateSchemaReferenceId = type => type.Type == typeof(System.Text.Json.Nodes.JsonObject) ? "KubernetesObject" : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            // The model's ValueList<T> is an array of T (ValueListSchemas), written inline rather than as a component of its own.
+            o.CreateSchemaReferenceId = type => type.Type == typeof(System.Text.Json.Nodes.JsonObject) ? "KubernetesObject"
+                : type.Type.IsGenericType && type.Type.GetGenericTypeDefinition() == typeof(Kubemate.Model.Collections.ValueList<>) ? null
+                : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddDocumentTransformer<SecuritySchemes>();
             o.AddOperationTransformer<AuthorizationResponses>();
             o.AddSchemaTransformer<TelemetrySchemas>();
             o.AddSchemaTransformer<ExtensionDataSchemas>();
+            o.AddSchemaTransformer<ValueListSchemas>();
         });
         services.AddAntiforgery(o =>
         {

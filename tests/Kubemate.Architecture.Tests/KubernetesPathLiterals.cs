@@ -22,7 +22,7 @@ public static partial class KubernetesPathLiterals
         "|api/\\{" + // the core group at a version hole
         "|api/v1/(?:" + CorePlurals + ")(?=[\"/?{])" + // a core collection across namespaces
         "|api/v1/namespaces(?=\")" + // the namespaces collection
-        "|api/v1/namespaces/[^\"/\\s]+(?:\"|/(?!mesh[\"/]))" + // one namespace, or what is in it (Kubemate's mesh is its own)
+        "|api/v1/namespaces/[^\"/\\s]+(?:\"|/(?!(?:mesh|canaries)[\"/]))" + // one namespace, or what is in it (Kubemate's mesh and canaries are its own)
         ")";
 
     [GeneratedRegex(Pattern)]

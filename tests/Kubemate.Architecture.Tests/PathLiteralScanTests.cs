@@ -42,6 +42,7 @@ public sealed class PathLiteralScanTests
     [InlineData("""var namespaces = app.MapGroup("/api/v1/namespaces").WithTags("namespaces");""")]
     [InlineData("""var mesh = app.MapGroup("/api/v1/namespaces/{ns}/mesh").WithTags("mesh");""")]
     [InlineData("""var plan = $"api/v1/namespaces/{ns}/mesh/plan";""")]
+    [InlineData("""var export = $"api/v1/namespaces/{Uri.EscapeDataString(ns)}/canaries/export";""")]
     [InlineData("""var events = $"/api/v1/operations/{run.Id}/events";""")]
     [InlineData("""GetAsync<IReadOnlyList<WorkloadStat>>("api/v1/telemetry/workloads", ns, window, ct);""")]
     [InlineData("""path = "api/v1/query_range";""")]

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Kubemate.Cluster.Apply;
-using Kubemate.Cluster.GitOps;
 using Kubemate.Direct;
 using Kubemate.Direct.Terminal;
 using Kubemate.CommandLine;
@@ -107,26 +106,8 @@ public static class ApplyCommand
         return ExitCodes.Failed;
     }
 
-    private static async Task<int> ExportAsync(IOperationsBackend backend, string yaml, string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
-    {
-        var stream = await backend.ExportGitOpsAsync(yaml, cancellationToken);
-        IReadOnlyList<string> written;
-        try
-        {
-            written = await GitOpsExport.WriteDirectoryAsync(ChangeSet.FromYaml(stream), directory, cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return UsageReport.Write(error, CommandName, "--gitops-dir", $"cannot write '{directory}': {ex.Message}");
-        }
-        foreach (var path in written)
-        {
-            output.WriteLine($"wrote {path}");
-        }
-        output.WriteLine($"gitops: {written.Count} file{(written.Count == 1 ? "" : "s")} in {directory}; nothing was applied");
-        output.Flush();
-        return ExitCodes.Ok;
-    }
+    private static async Task<int> ExportAsync(IOperationsBackend backend, string yaml, string directory, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        await GitOpsFiles.WriteAsync(await backend.ExportGitOpsAsync(yaml, cancellationToken), directory, output, error, CommandName, "--gitops-dir", cancellationToken);
 
     private static void WriteResults(TextWriter output, ChangeSetResult result)
     {

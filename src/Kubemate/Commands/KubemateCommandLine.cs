@@ -19,6 +19,7 @@ public static class KubemateCommandLine
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(StatCommand.Create());
         root.Subcommands.Add(EdgesCommand.Create());
+        root.Subcommands.Add(CanaryCommand.Create());
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(CompletionCommand.Create());
         return root;

@@ -16,7 +16,7 @@ namespace Kubemate.Remote;
 /// so a change of the API that this code does not follow stops the build; <see cref="ServerModels"/> turns its answers
 /// into the application layer's records, the same the direct mode gets.
 /// </summary>
-public sealed class ServerBackend : IOperationsBackend
+public sealed partial class ServerBackend : IOperationsBackend
 {
     private readonly HttpClient _http;
     private readonly Api.KubemateApiClient _api;

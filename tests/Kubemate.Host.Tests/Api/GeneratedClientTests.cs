@@ -97,6 +97,24 @@ public sealed class GeneratedClientTests(HostFixture host)
         var badWindow = await Assert.ThrowsAsync<ApiException<HttpValidationProblemDetails>>(() => alice.TelemetryEdgesAsync("2m"));
         Assert.Contains("window", badWindow.Result.Errors.Keys);
 
+        await CanaryEstate.PrepareAsync(admin);
+        Assert.Equal("orders-v2", (await Call("ProposeCanary", () => alice.ProposeCanaryAsync("orders", "orders"))).Canary);
+        var release = new CanaryReleaseRequest
+        {
+            Name = ns,
+            Spec = new CanaryReleaseSpec { Service = "orders", Stable = "orders-v1", Canary = "orders-v2", Mode = ReleaseMode.Manual, Weight = 5 },
+        };
+        var canaryPreview = await Call("PreviewCanary", () => alice.PreviewCanaryAsync("orders", release));
+        Assert.Equal(ObjectStatus.DryRunOk, Assert.Single(canaryPreview.Objects).Status);
+        Assert.True((await Call("ApplyCanary", () => alice.ApplyCanaryAsync("orders", new CanaryApplyRequest { PreviewId = canaryPreview.PreviewId }))).Succeeded);
+        Assert.Contains(await Call("ListCanaries", () => alice.ListCanariesAsync("orders")), r => r.Name == ns && r.Mode == ReleaseMode.Manual);
+        Assert.Equal(5, (await Call("GetCanary", () => alice.GetCanaryAsync("orders", ns, "5m"))).Spec.Weight);
+        Assert.Contains("kind: CanaryRelease", await Call("ExportCanary", () => alice.ExportCanaryYamlAsync("orders", release)), StringComparison.Ordinal);
+        Assert.NotEqual(ActionState.Failed, (await Call("SetCanaryWeight", () => alice.SetCanaryWeightAsync("orders", ns, new CanaryWeightRequest { Weight = 10 }))).State);
+        Assert.Equal("pause", (await Call("ActOnCanary", () => alice.ActOnCanaryAsync("orders", ns, new CanaryActionRequest { Action = "pause" }))).Action);
+        var refusedAction = await Assert.ThrowsAsync<ApiException<FailureProblem>>(() => alice.ActOnCanaryAsync("orders", ns, new CanaryActionRequest { Action = "approve" }));
+        Assert.Equal(409, refusedAction.StatusCode);
+
         await Call("SignOut", async () => { await alice.SignOutAsync(); return true; });
         var signedOut = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => alice.GetSessionAsync());
         Assert.Equal(401, signedOut.StatusCode);

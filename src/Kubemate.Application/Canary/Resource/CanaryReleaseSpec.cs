@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Kubemate.Model.Collections;
 using Kubemate.Model.Validation;
 
@@ -108,7 +109,8 @@ public sealed record CanaryReleaseSpec : IValidatable
         _ => "ab",
     };
 
-    /// <summary>The canary weight a person set in manual mode.</summary>
+    /// <summary>The canary weight a person set in manual mode (computed: not a field of the resource or the API).</summary>
+    [JsonIgnore]
     public int ManualWeight => Weight ?? 0;
 
     /// <summary>The progress deadline, or the default when none is given (call on a valid spec).</summary>
