@@ -43,7 +43,8 @@ public sealed class DemoEstate(DemoMesh mesh = DemoMesh.Linkerd) : ISandboxCompo
     {
         var now = context.Clock.GetUtcNow();
         var objects = new List<JsonObject>();
-        objects.AddRange(EmbeddedCrds.All().Select(c => c.Crd));
+        // Istio's CRDs come with an Istio estate only, as `istioctl install` brings them.
+        objects.AddRange(EmbeddedCrds.All().Where(c => mesh == DemoMesh.Istio || !c.File.StartsWith("istio/", StringComparison.Ordinal)).Select(c => c.Crd));
         objects.AddRange(DemoUsers.Rbac());
         objects.AddRange(mesh == DemoMesh.Istio
             ? IstioControlPlane.Objects(now)

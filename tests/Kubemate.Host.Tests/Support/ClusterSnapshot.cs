@@ -15,7 +15,27 @@ public static class ClusterSnapshot
         "apis/rbac.authorization.k8s.io/v1/rolebindings",
     ];
 
+    /// <summary>
+    /// A snapshot once two reads a moment apart agree: the sandbox's controllers may still be annotating what the demo
+    /// estate seeded (a Deployment's revision), which no request of the test did.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> TakeAsync(ClusterApi admin)
+    {
+        var previous = await ReadAsync(admin);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            await Task.Delay(200);
+            var now = await ReadAsync(admin);
+            if (now.SequenceEqual(previous))
+            {
+                return now;
+            }
+            previous = now;
+        }
+        return previous;
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> ReadAsync(ClusterApi admin)
     {
         var objects = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var list in Lists)

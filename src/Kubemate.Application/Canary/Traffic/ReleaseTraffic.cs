@@ -53,6 +53,7 @@ public sealed class ReleaseTraffic(IMeshDriver driver)
             Port = port,
             Backends = [Backend(spec.Stable, 100 - traffic.CanaryWeight, port), Backend(spec.Canary, traffic.CanaryWeight, port)],
         };
+        weighted = PortsAsTheMeshWants(weighted);
         if (!traffic.MatchToCanary || spec.Ab is not { } ab)
         {
             return [weighted];
@@ -66,8 +67,23 @@ public sealed class ReleaseTraffic(IMeshDriver driver)
             Backends = [Backend(spec.Canary, 100, port)],
             Matches = [.. Matches(ab)],
         };
+        matched = PortsAsTheMeshWants(matched);
         // Istio merges no two VirtualServices of one host: the matched split alone, the rest to the Service as usual.
         return driver.Family == "istio" ? [matched] : [weighted, matched];
+    }
+
+    /// <summary>
+    /// Meshes that route per port need the Service's port (a Gateway API route), others split a whole Service and refuse
+    /// one (SMI): the split keeps its ports when the driver accepts them, and goes without when only then it does.
+    /// </summary>
+    private TrafficSplit PortsAsTheMeshWants(TrafficSplit split)
+    {
+        if (driver.Validate(split).Count == 0)
+        {
+            return split;
+        }
+        var portless = split with { Port = null, Backends = [.. split.Backends.Select(b => b with { Port = null })] };
+        return driver.Validate(portless).Count == 0 ? portless : split;
     }
 
     private static WeightedBackend Backend(string service, int weight, int port) => new() { Service = service, Weight = weight, Port = port };
