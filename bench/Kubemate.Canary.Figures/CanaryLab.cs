@@ -109,9 +109,17 @@ internal sealed class CanaryLab : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Deletes the release and its HTTPRoute: the controller leaves a deleted release's split as it was, so the next
+    /// release's route would otherwise share the Service with an older one, which Gateway API precedence prefers.
+    /// </summary>
     public async Task DeleteReleaseAsync(string name, CancellationToken cancellationToken)
     {
         await Admin.DeleteObjectAsync(CanaryReleaseObject.Type, "orders", name, cancellationToken);
+        if (await Admin.GetObjectOrNullAsync(HttpRoutes, "orders", name, cancellationToken) is not null)
+        {
+            await Admin.DeleteObjectAsync(HttpRoutes, "orders", name, cancellationToken);
+        }
     }
 
     public async Task<CanaryReleaseObject?> ReleaseAsync(string name, CancellationToken cancellationToken)
